@@ -1,0 +1,44 @@
+package vclab;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code vclab} launcher: one entry point with a subcommand per way of driving the model.
+ */
+@Command(name = "vclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Varnish's VCL subsystem in Java: replay VTC scripts, drive it over the CLI,"
+                + " explore interleavings.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code, without calling System.exit. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("vclab: internal error: " + ex);
+            return 70;
+        });
+        return cl.execute(args);
+    }
+
+    /** Prints the version of vclab and the JVM's thread kind. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"vclab 0.1.0 (Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -68,6 +68,7 @@ public final class Scheduler {
     private SimThread spinThread;
     private int lastChoices;
     private int nextObjectId;
+    private long readyCounter;
 
     // External events: the only state shared with real threads.
     private final Object inboxLock = new Object();
@@ -390,16 +391,27 @@ public final class Scheduler {
      * evaluated by the scheduler at each decision, so it must read simulated state only.
      */
     public void blockUntil(BooleanSupplier condition, String what) {
+        blockUntil(condition, what, -1);
+    }
+
+    /**
+     * Like {@link #blockUntil(BooleanSupplier, String)} but gives up after
+     * {@code timeoutNanos} of virtual time (negative: never).
+     *
+     * @return true if the condition holds, false on timeout
+     */
+    public boolean blockUntil(BooleanSupplier condition, String what, long timeoutNanos) {
         SimThread me = self();
         if (condition.getAsBoolean()) {
-            return;
+            return true;
         }
         me.pendingCondition = condition;
         try {
-            step(me, OpKind.WAIT, what, -1);
+            step(me, OpKind.WAIT, what, timeoutNanos < 0 ? -1 : now + timeoutNanos);
         } finally {
             me.pendingCondition = null;
         }
+        return condition.getAsBoolean();
     }
 
     /**
@@ -563,7 +575,8 @@ public final class Scheduler {
                 return ((SimMutex) t.pendingObj).owner == null;
             case WAIT:
                 if (t.pendingCondition != null) {
-                    return t.pendingCondition.getAsBoolean();
+                    return t.pendingCondition.getAsBoolean()
+                            || (t.pendingDeadline >= 0 && now >= t.pendingDeadline);
                 }
                 return t.signalled || (t.pendingDeadline >= 0 && now >= t.pendingDeadline);
             case SLEEP:
@@ -580,13 +593,19 @@ public final class Scheduler {
         }
     }
 
+    /** Records that {@code t} became ready now, so that the default policy runs threads in
+     * the order they became ready. */
     private void markReady(SimThread t) {
-        t.readySeq = now;
+        t.readySeq = ++readyCounter;
     }
 
     /** Picks the thread for the next step; handles idle periods, deadlocks and time limits. */
     private SimThread chooseNext(SimThread current) {
-        while (true) {
+        for (boolean first = true;; first = false) {
+            if (!first) {
+                // The current thread was blocked: after an idle period it has no precedence.
+                current = null;
+            }
             int n = 0;
             SimThread firstKilled = null;
             for (SimThread t : threads) {

@@ -1,0 +1,337 @@
+package vclab.vcl;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import vclab.cli.Dialect;
+import vclab.sched.Scheduler;
+import vclab.sched.SimQueue;
+
+/**
+ * The simulated management process: one event loop that runs CLI commands, the cooldown
+ * poker and the child ping one at a time; it starts, stops and reaps the child and keeps the
+ * last panic.
+ */
+public final class Manager {
+    /** Something for the manager's event loop: a CLI request or a child's death. */
+    public abstract static class Event {
+        volatile boolean done;
+    }
+
+    /** A CLI command for the manager; {@link #reply} is set when it is done. */
+    public static final class Command extends Event {
+        final Runnable action;
+        Reply reply;
+        final java.util.concurrent.CompletableFuture<Reply> future;
+
+        Command(Runnable action, java.util.concurrent.CompletableFuture<Reply> future) {
+            this.action = action;
+            this.future = future;
+        }
+    }
+
+    static final class ChildDeath extends Event {
+        final Child child;
+        final String panic;
+        final int signal;
+
+        ChildDeath(Child child, String panic, int signal) {
+            this.child = child;
+            this.panic = panic;
+            this.signal = signal;
+        }
+    }
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+            "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    final Varnishd vd;
+    final Scheduler scheduler;
+    final MgtVclCommands vcls;
+    final SimQueue<Event> queue;
+    Child child;
+    String childState = "stopped";
+    private int childPid;
+    private String panic;
+    private int exitStatus;
+    private long nextPoke;
+    private long nextPing = Long.MAX_VALUE;
+
+    Manager(Varnishd vd) {
+        this.vd = vd;
+        this.scheduler = vd.scheduler;
+        this.vcls = new MgtVclCommands(this);
+        this.queue = scheduler.newQueue("mgt_cli");
+        this.childPid = vd.masterPid();
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    long now() {
+        return scheduler.now();
+    }
+
+    double epochSeconds() {
+        return scheduler.epochSeconds();
+    }
+
+    Params params() {
+        return vd.params();
+    }
+
+    VclCompiler compiler() {
+        return vd.compiler();
+    }
+
+    Dialect dialect() {
+        return vd.dialect();
+    }
+
+    public boolean childRunning() {
+        return child != null && !child.dead;
+    }
+
+    public String childState() {
+        return childState;
+    }
+
+    public int exitStatus() {
+        return exitStatus;
+    }
+
+    public String panic() {
+        return panic;
+    }
+
+    public MgtVclCommands vcls() {
+        return vcls;
+    }
+
+    public Child child() {
+        return child;
+    }
+
+    /** MGT_Complain: a line on varnishd's standard error, "Error: ..." and the like. */
+    void complain(String level, String text) {
+        vd.stderr(level + ": " + text);
+    }
+
+    // ---------------------------------------------------------------- the event loop
+
+    /** The manager thread's body. */
+    void run() {
+        nextPoke = now() + 3_000_000_000L;
+        while (true) {
+            long deadline = Math.min(nextPoke, childRunning() ? nextPing : Long.MAX_VALUE);
+            Event e = queue.poll(Math.max(0, deadline - now()));
+            if (e instanceof Command c) {
+                scheduler.point(Points.MGT_BETWEEN_COMMANDS, null, null);
+                c.action.run();
+                c.done = true;
+                if (c.future != null) {
+                    c.future.complete(c.reply);
+                }
+                continue;
+            }
+            if (e instanceof ChildDeath d) {
+                reap(d);
+                continue;
+            }
+            if (now() >= nextPoke) {
+                long cooldown = params().durationNanos("vcl_cooldown");
+                vcls.poke(cooldown);
+                nextPoke = now() + Math.max(1, (long) (cooldown * 0.45));
+            }
+            if (childRunning() && now() >= nextPing) {
+                ping();
+            }
+        }
+    }
+
+    private void ping() {
+        nextPing = now() + params().durationNanos("ping_interval");
+        Reply r = childCommand("ping");
+        if (childRunning() && (r.status() != 200 || !r.body().startsWith("PONG "))) {
+            complain("Error", "Unexpected reply from ping: " + r.status() + " " + r.body());
+            failChild();
+        }
+    }
+
+    // ---------------------------------------------------------------- talking to the child
+
+    /**
+     * mgt_cli_askchild: send a command to the child and wait at most cli_timeout. A child
+     * that dies or does not answer in time is killed and the caller gets 400.
+     */
+    Reply childCommand(String line) {
+        if (!childRunning()) {
+            return new Reply(400, "CLI communication error");
+        }
+        scheduler.point(Points.MGT_ASKCHILD, null, line);
+        Child c = child;
+        Child.Request r = c.call(line, params().durationNanos("cli_timeout"));
+        if (r.answered) {
+            return new Reply(r.status, r.body);
+        }
+        failChild();
+        return new Reply(400, "CLI communication error (hdr)");
+    }
+
+    /** MCH_Cli_Fail: the child stopped answering; kill it. */
+    private void failChild() {
+        Child c = child;
+        if (c == null) {
+            return;
+        }
+        complain("Error", "Child (" + c.pid + ") not responding to CLI, killed it.");
+        if (!c.dead) {
+            int line = c.model.release().bigQuitLine();
+            if (line > 0) {
+                vd.childDied(c, "Wrong turn at cache/cache_main.c:" + line
+                        + ":\nIt's time for the big quit", 6, null);
+            } else {
+                vd.childDied(c, null, 3, null);
+            }
+        }
+    }
+
+    /** mgt_reap_child: log the death, keep the panic, restart or stop. */
+    private void reap(ChildDeath d) {
+        if (d.child != child) {
+            return;
+        }
+        complain("Error", "Child (" + d.child.pid + ") died signal=" + d.signal);
+        exitStatus |= 0x40;
+        vd.counters.add("MGT.child_died", 1);
+        if (d.panic != null) {
+            panic = "Panic at: " + HTTP_DATE.format(Instant.ofEpochMilli(scheduler.epochMillis()))
+                    + "\n" + d.panic;
+            vd.counters.add("MGT.child_panic", 1);
+            complain("Error", "Child (" + d.child.pid + ") " + panic);
+        }
+        complain("Debug", "Child cleanup complete");
+        child = null;
+        childState = "stopped";
+        if (params().bool("auto_restart")) {
+            launch();
+        }
+    }
+
+    // ---------------------------------------------------------------- start and stop
+
+    Reply start() {
+        if (!"stopped".equals(childState)) {
+            return new Reply(300, "Child in state " + childState);
+        }
+        if (vcls.vclCount() == 0) {
+            return new Reply(300, "No VCL loaded");
+        }
+        if (vcls.active == null) {
+            return new Reply(300, "No active VCL");
+        }
+        return launch();
+    }
+
+    private Reply launch() {
+        childPid++;
+        Child c = new Child(vd, childPid);
+        child = c;
+        childState = "starting";
+        c.start();
+        complain("Debug", "Child (" + c.pid + ") Started");
+        vd.counters.add("MGT.child_start", 1);
+        for (MgtVcl v : vcls.pushOrder()) {
+            Reply r = v.isLabel()
+                    ? childCommand("vcl.label " + v.name + " " + v.dependencies.get(0).name)
+                    : childCommand("vcl.load \"" + v.name + "\" " + v.library + " "
+                            + (v.warm ? "1" : "0") + v.state);
+            if (r.status() != 200) {
+                String text = "Child (" + c.pid + ") Pushing vcls failed:\n" + r.body();
+                complain("Error", text);
+                stopChild(c);
+                return new Reply(r.status(), text);
+            }
+        }
+        if (vcls.active != null) {
+            Reply r = childCommand("vcl.use \"" + vcls.active.name + "\"");
+            if (r.status() != 200) {
+                stopChild(c);
+                return r;
+            }
+        }
+        childCommand("start");
+        if (!childRunning()) {
+            return new Reply(300, "Child (" + c.pid + ") died during start");
+        }
+        childState = "running";
+        vd.stderr("Child launched OK");
+        complain("Info", "Child (" + c.pid + ") said Child starts");
+        nextPing = now() + params().durationNanos("ping_interval");
+        return Reply.ok();
+    }
+
+    Reply stop() {
+        if (!"running".equals(childState)) {
+            return new Reply(300, "Child in state " + childState);
+        }
+        childState = "stopping";
+        complain("Debug", "Stopping Child");
+        stopChild(child);
+        return Reply.ok();
+    }
+
+    private void stopChild(Child c) {
+        c.kill();
+        complain("Info", "Child (" + c.pid + ") ended");
+        complain("Debug", "Child cleanup complete");
+        vd.counters.add("MGT.child_stop", 1);
+        child = null;
+        childState = "stopped";
+    }
+
+    // ---------------------------------------------------------------- other commands
+
+    Reply status() {
+        return Reply.ok("Child in state " + childState);
+    }
+
+    Reply pid() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Master: %10d\n",
+                vd.masterPid()));
+        if (childRunning()) {
+            sb.append(String.format(Locale.ROOT, "Worker: %10d\n", child.pid));
+        }
+        return Reply.ok(sb.toString());
+    }
+
+    Reply panicShow() {
+        if (panic == null) {
+            return new Reply(300, "Child has not panicked or panic has been cleared");
+        }
+        return Reply.ok(panic + "\n");
+    }
+
+    Reply panicClear(List<String> args) {
+        if (!args.isEmpty() && !args.get(0).equals("-z")) {
+            return new Reply(106, "Unknown parameter \"" + args.get(0) + "\".");
+        }
+        if (!args.isEmpty()) {
+            vd.counters.set("MGT.child_panic", 0);
+            if (panic == null) {
+                return Reply.ok();
+            }
+        }
+        if (panic == null) {
+            return new Reply(300, "No panic to clear");
+        }
+        panic = null;
+        return Reply.ok();
+    }
+
+    /** Queues a child death for the event loop; called with the baton held. */
+    void childDied(Child c, String panicText, int signal) {
+        scheduler.putInternal(queue, new ChildDeath(c, panicText, signal));
+    }
+}

@@ -1,0 +1,39 @@
+package vclab.vcl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The manager's record of one VCL or label (mgt_vcl.c's {@code struct vclprog}). */
+final class MgtVcl {
+    final String name;
+    /** "auto", "cold", "warm" or "label". */
+    String state;
+    /** True when the manager believes the child keeps this VCL warm; labels always. */
+    boolean warm;
+    /** The cooldown timer: -1 stopped, else the virtual time it started. */
+    long goCold = -1;
+    /** For a label, its target; for a VCL, the labels it uses with return(vcl). */
+    final List<MgtVcl> dependencies = new ArrayList<>();
+    /** Labels pointing to this VCL; VCLs using this label. */
+    final List<MgtVcl> dependents = new ArrayList<>();
+    boolean discardMark;
+    /** The compiled program; null for labels. */
+    VclCode code;
+    /** The library path the child loads, relative to the work directory. */
+    String library;
+
+    MgtVcl(String name, String state, boolean warm) {
+        this.name = name;
+        this.state = state;
+        this.warm = warm;
+    }
+
+    boolean isLabel() {
+        return "label".equals(state);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

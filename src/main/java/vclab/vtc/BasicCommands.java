@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** The simple commands: {@code varnishtest}, {@code delay}, {@code setenv}, {@code filewrite}, {@code include}. */
 final class BasicCommands {
     private static final Pattern NUMBER =
-            Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
+            Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)\\s*");
 
     private BasicCommands() {
     }

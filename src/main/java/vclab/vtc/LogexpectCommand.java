@@ -206,6 +206,11 @@ final class LogexpectCommand {
         instances.clear();
     }
 
+    /** Makes every running logexpect end at its next step, without waiting for it. */
+    void cancelAll() {
+        instances.values().forEach(le -> le.cancelled = true);
+    }
+
     private void expect(CommandHandler.Invocation call) {
         List<String> a = call.args();
         if (a.size() < 4 || a.size() > 5) {

@@ -115,6 +115,8 @@ final class TestRun {
             varnish.reset(ctx);
         } catch (VtcFatal e) {
             ctx.log(1, "top", "failure during reset");
+            logexpects.cancelAll();
+            varnish.abandon(ctx);
             return 2;
         } finally {
             ctx.barriers().releaseAll();

@@ -20,12 +20,11 @@ final class BasicCommands {
 
     /** {@code varnishtest TEXT} and {@code vtest TEXT}: logs the title. */
     static void title(CommandHandler.Invocation call) {
-        String line = call.arg(0).equals("vtest") ? "79" : "100";
-        String function = call.arg(0).equals("vtest") ? "cmd_vtest" : "cmd_varnishtest";
+        boolean vtest = call.arg(0).equals("vtest");
         call.ctx().log(1, call.id(), "VTEST " + call.arg(1));
         if (call.args().size() > 2) {
-            throw call.missingArgument(function, "vtc_misc.c", Integer.parseInt(line),
-                    "(av[2]) == 0");
+            throw call.missingArgument(vtest ? "cmd_vtest" : "cmd_varnishtest", "vtc_misc.c",
+                    vtest ? 79 : 100, "(av[2]) == 0");
         }
     }
 
@@ -162,7 +161,7 @@ final class BasicCommands {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Returns the C library's text for the error behind {@code e}, as far as Java tells it. */
+    /** Returns the C library's message for the error behind {@code e}, where Java exposes it. */
     static String strerror(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "No such file or directory";

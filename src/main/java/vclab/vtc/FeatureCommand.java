@@ -101,7 +101,7 @@ final class FeatureCommand {
         }
     }
 
-    /** The canary name resolves to 192.0.2.255 only, with no IPv6 address. */
+    /** Returns true if the canary name resolves to 192.0.2.255 only, with no IPv6 address. */
     private static boolean dnsWorks() {
         try {
             InetAddress[] all = InetAddress.getAllByName("dns-canary.varnish-cache.org");
@@ -129,7 +129,7 @@ final class FeatureCommand {
         }
     }
 
-    /** Looks the name up with getent, which sees every name service, as getpwnam does. */
+    /** Looks the name up with getent, which queries every name service, as getpwnam does. */
     private static boolean nameExists(VtcContext ctx, String database, String name) {
         return ShellCommand.execute(ctx, "exec getent " + database + " " + name
                 + " >/dev/null 2>&1").exitCode() == 0;

@@ -45,6 +45,8 @@ final class LogexpectCommand {
 
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final Map<String, CommandHandler> specCommands = new LinkedHashMap<>();
+    /** The logexpect whose specification is being parsed, for the spec commands. */
+    private Instance currentSpec;
 
     LogexpectCommand() {
         specCommands.put("expect", this::expect);
@@ -154,8 +156,6 @@ final class LogexpectCommand {
         }
         return i;
     }
-
-    private Instance currentSpec;
 
     /** Waits like varnishtest's attach when the instance has no log yet, then fails. */
     private void attach(VtcContext ctx, Instance le) {

@@ -26,7 +26,7 @@ final class ServerThreads {
         s.dispatch = true;
         s.cancelled = false;
         // TODO: a dispatch server hands each connection to a new server s1, s2, ...; vclab
-        // answers probes from s0's specification and creates no such servers.
+        // computes probe results from s0's specification and creates no such servers.
         s.thread = ctx.scheduler().spawn(s.name, s, () -> {
             ctx.log(2, s.name, "Dispatch started on " + s.listen);
             ctx.scheduler().blockUntil(() -> s.cancelled || ctx.isStopped() || ctx.isFailed(),

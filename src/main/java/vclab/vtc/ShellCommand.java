@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * {@code shell [-err] [-exit N] [-expect TEXT | -match REGEX] COMMAND}: runs
  * {@code /bin/sh -c "exec 2>&1 ; COMMAND"} in the test's directory and checks its exit code
- * and output. The program runs outside the simulation, so virtual time stands still meanwhile
+ * and output. The program runs outside the simulation, so virtual time does not advance meanwhile
  * and simulated threads (a CLI listener answering varnishadm) keep running.
  */
 final class ShellCommand {

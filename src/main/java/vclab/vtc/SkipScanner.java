@@ -3,10 +3,10 @@ package vclab.vtc;
 import java.util.Map;
 
 /**
- * Finds, before a test runs, the first command that needs something vclab does not model
- * (HTTP clients, programs in terminals, HAProxy, syslog, tunnels, VSM readers), so that such
- * a test is reported as skipped with the reason and nothing of it runs. {@code loop} bodies
- * are searched too; files read by {@code include} are checked when they run.
+ * Finds, before a test runs, the first command that needs something vclab does not model:
+ * HTTP clients, programs in terminals, HAProxy, syslog, tunnels or VSM readers. Such a test
+ * is reported as skipped with the reason, and nothing of it runs. {@code loop} bodies are
+ * searched too, but files read by {@code include} are checked only when they run.
  */
 final class SkipScanner {
     private static final Map<String, String> REASONS = Map.of(
@@ -50,7 +50,7 @@ final class SkipScanner {
                 + ", which vclab does not model";
     }
 
-    /** A command that, met at run time, skips the test. */
+    /** Returns the handler that skips the test when such a command is reached at run time. */
     static CommandHandler handler() {
         return call -> {
             VtcContext ctx = call.ctx();

@@ -43,22 +43,18 @@ final class TestRun {
         Scheduler.Options so = new Scheduler.Options();
         so.realtime = options.realtime();
         so.virtualLimitNanos = options.timeoutSeconds() * 1_000_000_000L;
+        // The wall-clock limit is only a safety net for external work that hangs.
         so.wallLimitMillis = Math.max(300_000L, options.timeoutSeconds() * 10_000L);
         Scheduler scheduler = new Scheduler(so);
         VtcLog log = new VtcLog(scheduler::now, options.bufferSize());
-        Macros macros = new Macros(scheduler::epochMillis);
-        extMacros.forEach((k, v) -> {
-            if (v == null) {
-                macros.putFunction(k);
-            } else {
-                macros.put(k, v);
-            }
-        });
+        Macros macros = newMacros(scheduler);
+
         VtcContext ctx = new VtcContext(file, scheduler, log, macros, tmpdir, options,
                 new LinkedHashMap<>(baseEnvironment));
         VarnishExecutor varnish = factory.create(ctx);
         LogexpectCommand logexpects = new LogexpectCommand();
         int[] exit = {2};
+
         SimResult result = scheduler.run("top", () -> exit[0] = top(ctx, varnish, logexpects));
         boolean timedOut = result.outcome() == SimResult.Outcome.TIMEOUT
                 || result.outcome() == SimResult.Outcome.DEADLOCK;
@@ -72,6 +68,18 @@ final class TestRun {
         String text = withDiag(log.text(), ctx.diagText());
         return new TestOutcome(file, exit[0], timedOut, nanos, text, ctx.skipReason(),
                 List.copyOf(ctx.scriptErrors()), tmpdir);
+    }
+
+    private Macros newMacros(Scheduler scheduler) {
+        Macros macros = new Macros(scheduler::epochMillis);
+        extMacros.forEach((name, value) -> {
+            if (value == null) {
+                macros.putFunction(name);
+            } else {
+                macros.put(name, value);
+            }
+        });
+        return macros;
     }
 
     /** The body of the top simulated thread; returns the child's exit code. */

@@ -10,7 +10,7 @@ import java.net.ServerSocket;
  * parties themselves are counted inside the simulation.
  */
 public final class VtcBarrier {
-    /** What kind of barrier it was declared as. */
+    /** The kind of barrier, set by its declaration. */
     public enum Kind { NONE, COND, SOCK }
 
     private final String name;

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,10 +132,5 @@ public final class VtcMain {
             env.put("PATH", bins + ":" + environment.getOrDefault("PATH", ""));
         }
         return env;
-    }
-
-    /** Reads a file's text, for tests of this package. */
-    static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
     }
 }

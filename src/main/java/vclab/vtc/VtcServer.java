@@ -20,7 +20,7 @@ import vclab.sched.SimThread;
  * its specification.
  */
 public final class VtcServer {
-    /** What a connection to the server gets. */
+    /** The kind of result a connection to the server gets. */
     public enum ProbeKind { REFUSED, NO_RESPONSE, STATUS }
 
     /**

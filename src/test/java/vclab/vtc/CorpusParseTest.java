@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Parses every .vtc file of Varnish's own suite at tag varnish-7.1.1 and at trunk commit
- * 27d2ce15b, read from the local mirror; skipped when the mirror is absent.
+ * 27d2ce15b, read from the local mirror. The test is skipped when the mirror is absent.
  */
 class CorpusParseTest {
     private static final Path MIRROR =

@@ -25,6 +25,9 @@ final class FakeVarnishExecutor implements VarnishExecutor {
                             args.get(i + 3));
                     i += 3;
                 }
+                case "-options" -> ctx.log(3, name, "params " + ctx.options().varnishdParams()
+                        + " model " + ctx.options().model() + " strict "
+                        + ctx.options().strict());
                 case "-probe" -> {
                     VtcServer s = ctx.servers().find(args.get(i + 1));
                     ctx.log(3, name, "probe " + s.name() + ": " + s.probe());

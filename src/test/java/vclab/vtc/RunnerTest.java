@@ -214,6 +214,16 @@ class RunnerTest {
     }
 
     @Test
+    void runOptionsReachTheExecutor() throws Exception {
+        h.write("o.vtc", "varnishtest x\nvarnish v1 -options\n");
+        VtcHarness.Run r = h.run("-v", "-p", "a=1", "-p", "b=2", "--model", "v7.4",
+                "--strict", "o.vtc");
+        assertEquals(0, r.exitCode(), r.out());
+        assertTrue(r.out().contains("***  v1    params [a=1, b=2] model v7.4 strict true\n"),
+                r.out());
+    }
+
+    @Test
     void unavailableVarnishFailsTheTest() throws Exception {
         VtcHarness plain = new VtcHarness(dir, ctx -> new UnavailableVarnishExecutor());
         plain.write("v.vtc", "varnishtest x\nvarnish v1 -vcl {}\n");

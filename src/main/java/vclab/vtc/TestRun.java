@@ -1,0 +1,196 @@
+package vclab.vtc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vclab.sched.Scheduler;
+import vclab.sched.SimResult;
+
+/**
+ * Runs one test file once, in its own scheduler: the steps of varnishtest's test child
+ * (start lines, macros, INFO file, the script, reset, end line) and the outcome.
+ */
+final class TestRun {
+    private final String file;
+    private final ParsedScript script;
+    private final VtcRunOptions options;
+    private final Map<String, String> extMacros;
+    private final Path tmpdir;
+    private final VarnishExecutor.Factory factory;
+    private final Map<String, String> baseEnvironment;
+
+    /**
+     * @param extMacros the runner's macros in definition order; a null value stands for a
+     *     function macro
+     */
+    TestRun(String file, ParsedScript script, VtcRunOptions options,
+            Map<String, String> extMacros, Path tmpdir, VarnishExecutor.Factory factory,
+            Map<String, String> baseEnvironment) {
+        this.file = file;
+        this.script = script;
+        this.options = options;
+        this.extMacros = extMacros;
+        this.tmpdir = tmpdir;
+        this.factory = factory;
+        this.baseEnvironment = baseEnvironment;
+    }
+
+    TestOutcome run() {
+        Scheduler.Options so = new Scheduler.Options();
+        so.realtime = options.realtime();
+        so.virtualLimitNanos = options.timeoutSeconds() * 1_000_000_000L;
+        // The wall-clock limit is only a safety net for external work that hangs.
+        so.wallLimitMillis = Math.max(300_000L, options.timeoutSeconds() * 10_000L);
+        Scheduler scheduler = new Scheduler(so);
+        VtcLog log = new VtcLog(scheduler::now, options.bufferSize());
+        Macros macros = newMacros(scheduler);
+
+        VtcContext ctx = new VtcContext(file, scheduler, log, macros, tmpdir, options,
+                new LinkedHashMap<>(baseEnvironment));
+        VarnishExecutor varnish = factory.create(ctx);
+        LogexpectCommand logexpects = new LogexpectCommand();
+        int[] exit = {2};
+
+        SimResult result = scheduler.run("top", () -> exit[0] = top(ctx, varnish, logexpects));
+        boolean timedOut = result.outcome() == SimResult.Outcome.TIMEOUT
+                || result.outcome() == SimResult.Outcome.DEADLOCK;
+        long nanos = result.virtualNanos();
+        if (result.outcome() != SimResult.Outcome.COMPLETED) {
+            abandon(ctx, varnish, result);
+            if (timedOut) {
+                nanos = so.virtualLimitNanos;
+            }
+        }
+        String text = withDiag(log.text(), ctx.diagText());
+        return new TestOutcome(file, exit[0], timedOut, nanos, text, ctx.skipReason(),
+                List.copyOf(ctx.scriptErrors()), tmpdir);
+    }
+
+    private Macros newMacros(Scheduler scheduler) {
+        Macros macros = new Macros(scheduler::epochMillis);
+        extMacros.forEach((name, value) -> {
+            if (value == null) {
+                macros.putFunction(name);
+            } else {
+                macros.put(name, value);
+            }
+        });
+        return macros;
+    }
+
+    /** The body of the top simulated thread; returns the child's exit code. */
+    private int top(VtcContext ctx, VarnishExecutor varnish, LogexpectCommand logexpects) {
+        ctx.setTopThread(ctx.scheduler().currentThread());
+        ctx.log(1, "top", "TEST " + file + " starting");
+        for (String line : ctx.macros().describe()) {
+            ctx.log(4, "top", line);
+        }
+        Map<String, CommandHandler> commands =
+                TopCommands.table(varnish, logexpects, ctx);
+        Interpreter interpreter = new Interpreter(ctx, TopCommands.globals(commands));
+        try {
+            ctx.defineMacro("top", "testdir", testdir());
+            ctx.defineMacro("top", "tmpdir", tmpdir.toString());
+            // VTest2 defines ${vtcid} too; varnishtest 7.1 does not, so it is not logged.
+            ctx.macros().put("vtcid", tmpdir.getFileName().toString());
+            writeInfo(ctx);
+            String reason = SkipScanner.scan(script);
+            if (reason != null) {
+                ctx.markSkipped();
+                ctx.skipReason(reason);
+                ctx.log(1, "top", reason);
+            } else {
+                interpreter.run(script, "top", commands);
+            }
+        } catch (VtcFatal e) {
+            // logged where it happened
+        }
+        return failOut(ctx, varnish, logexpects);
+    }
+
+    /** Resets every command type in varnishtest's order and logs the end of the test. */
+    private int failOut(VtcContext ctx, VarnishExecutor varnish, LogexpectCommand logexpects) {
+        ctx.markStopping();
+        ctx.log(1, "top", "RESETTING after " + file);
+        try {
+            ctx.barriers().reset(ctx);
+            logexpects.reset(ctx);
+            ctx.servers().reset(ctx);
+            varnish.reset(ctx);
+        } catch (VtcFatal e) {
+            ctx.log(1, "top", "failure during reset");
+            logexpects.cancelAll();
+            varnish.abandon(ctx);
+            return 2;
+        } finally {
+            ctx.barriers().releaseAll();
+            ctx.servers().releaseAll();
+        }
+        ctx.log(1, "top", ctx.isFailed() ? "TEST " + file + " FAILED"
+                : "TEST " + file + " completed");
+        if (ctx.isSkipped()) {
+            return 1;
+        }
+        return ctx.isFailed() ? 2 : 0;
+    }
+
+    private void abandon(VtcContext ctx, VarnishExecutor varnish, SimResult result) {
+        ctx.barriers().releaseAll();
+        ctx.servers().releaseAll();
+        try {
+            varnish.abandon(ctx);
+        } catch (RuntimeException e) {
+            System.getLogger(TestRun.class.getName()).log(System.Logger.Level.WARNING,
+                    "varnish executor failed to release " + file + ": " + e);
+        }
+        if (result.outcome() == SimResult.Outcome.DEADLOCK) {
+            ctx.diag("vclab: every simulated thread is blocked, so the test can only time"
+                    + " out:\n" + String.join("\n", result.report()) + "\n");
+        } else if (result.outcome() == SimResult.Outcome.ABORTED) {
+            ctx.diag("vclab: internal error: " + String.join("; ", result.report()) + "\n");
+        }
+    }
+
+    /** Returns ${testdir}: the directory of the file, made absolute from ${pwd}. */
+    private String testdir() {
+        StringBuilder sb = new StringBuilder();
+        if (!file.startsWith("/")) {
+            sb.append(options.pwd());
+        }
+        int slash = file.lastIndexOf('/');
+        if (slash >= 0) {
+            sb.append('/').append(file, 0, slash);
+        }
+        if (sb.length() == 0) {
+            sb.append('/');
+        }
+        return sb.toString();
+    }
+
+    private void writeInfo(VtcContext ctx) {
+        try {
+            Files.writeString(tmpdir.resolve("INFO"), "Test case: " + file + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ctx.fail("top", "Cannot write " + tmpdir.resolve("INFO") + ": "
+                    + BasicCommands.strerror(e));
+        }
+    }
+
+    private static String withDiag(String log, String diag) {
+        if (diag.isEmpty()) {
+            return log;
+        }
+        StringBuilder sb = new StringBuilder(log);
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+            sb.append('\n');
+        }
+        byte[] bytes = diag.getBytes(StandardCharsets.UTF_8);
+        VtcLog.quoteWithPrefix(sb, "*    diag  0.0 ", bytes, bytes.length);
+        return sb.toString();
+    }
+}

@@ -221,7 +221,7 @@ public final class Manager {
 
     // ---------------------------------------------------------------- start and stop
 
-    Reply start() {
+    public Reply start() {
         if (!"stopped".equals(childState)) {
             return new Reply(300, "Child in state " + childState);
         }
@@ -272,7 +272,7 @@ public final class Manager {
         return Reply.ok();
     }
 
-    Reply stop() {
+    public Reply stop() {
         if (!"running".equals(childState)) {
             return new Reply(300, "Child in state " + childState);
         }
@@ -293,11 +293,11 @@ public final class Manager {
 
     // ---------------------------------------------------------------- other commands
 
-    Reply status() {
+    public Reply status() {
         return Reply.ok("Child in state " + childState);
     }
 
-    Reply pid() {
+    public Reply pid() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Master: %10d\n",
                 vd.masterPid()));
         if (childRunning()) {
@@ -306,14 +306,14 @@ public final class Manager {
         return Reply.ok(sb.toString());
     }
 
-    Reply panicShow() {
+    public Reply panicShow() {
         if (panic == null) {
             return new Reply(300, "Child has not panicked or panic has been cleared");
         }
         return Reply.ok(panic + "\n");
     }
 
-    Reply panicClear(List<String> args) {
+    public Reply panicClear(List<String> args) {
         if (!args.isEmpty() && !args.get(0).equals("-z")) {
             return new Reply(106, "Unknown parameter \"" + args.get(0) + "\".");
         }

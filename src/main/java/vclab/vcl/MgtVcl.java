@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The manager's record of one VCL or label (mgt_vcl.c's {@code struct vclprog}). */
-final class MgtVcl {
+public final class MgtVcl {
     final String name;
     /** "auto", "cold", "warm" or "label". */
     String state;

@@ -11,7 +11,7 @@ import java.util.Set;
  * VCLs and labels, their dependencies and cooldown timers, and the commands it sends to the
  * child.
  */
-final class MgtVclCommands {
+public final class MgtVclCommands {
     private final Manager mgt;
     /** Records in the order they were created. */
     final List<MgtVcl> records = new ArrayList<>();
@@ -25,7 +25,7 @@ final class MgtVclCommands {
 
     // ---------------------------------------------------------------- lookups and checks
 
-    MgtVcl find(String name) {
+    public MgtVcl find(String name) {
         for (MgtVcl v : records) {
             if (v.name.equals(name)) {
                 return v;
@@ -174,7 +174,7 @@ final class MgtVclCommands {
 
     // ---------------------------------------------------------------- vcl.load and vcl.inline
 
-    Reply load(String name, String sourceName, String source, String stateWord) {
+    public Reply load(String name, String sourceName, String source, String stateWord) {
         String bad = checkName(name);
         if (bad != null) {
             return new Reply(106, bad);
@@ -250,7 +250,7 @@ final class MgtVclCommands {
 
     // ---------------------------------------------------------------- vcl.use
 
-    Reply use(String name) {
+    public Reply use(String name) {
         MgtVcl[] found = new MgtVcl[1];
         Reply err = lookup(name, found);
         if (err != null) {
@@ -281,7 +281,7 @@ final class MgtVclCommands {
 
     // ---------------------------------------------------------------- vcl.state
 
-    Reply state(String name, String stateWord) {
+    public Reply state(String name, String stateWord) {
         MgtVcl[] found = new MgtVcl[1];
         Reply err = lookup(name, found);
         if (err != null) {
@@ -309,7 +309,7 @@ final class MgtVclCommands {
 
     // ---------------------------------------------------------------- vcl.discard
 
-    Reply discard(List<String> patterns) {
+    public Reply discard(List<String> patterns) {
         List<MgtVcl> marked = new ArrayList<>();
         try {
             for (String pattern : patterns) {
@@ -391,7 +391,7 @@ final class MgtVclCommands {
 
     // ---------------------------------------------------------------- vcl.label
 
-    Reply label(String labelName, String vclName) {
+    public Reply label(String labelName, String vclName) {
         String bad = checkName(labelName);
         if (bad != null) {
             return new Reply(106, bad);
@@ -451,7 +451,7 @@ final class MgtVclCommands {
     // ---------------------------------------------------------------- listings
 
     /** The manager's own vcl.list rows (no child), tab-separated as VTE input. */
-    String listRows() {
+    public String listRows() {
         StringBuilder sb = new StringBuilder();
         for (MgtVcl v : records) {
             sb.append(v == active ? "active" : "available").append('\t').append(v.state)
@@ -482,7 +482,7 @@ final class MgtVclCommands {
     }
 
     /** vcl.deps rows, tab-separated as VTE input. */
-    String depsRows() {
+    public String depsRows() {
         StringBuilder sb = new StringBuilder();
         for (MgtVcl v : records) {
             if (v.dependencies.isEmpty()) {
@@ -530,7 +530,7 @@ final class MgtVclCommands {
         return done;
     }
 
-    int vclCount() {
+    public int vclCount() {
         return vclCount;
     }
 }

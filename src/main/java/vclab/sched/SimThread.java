@@ -67,6 +67,21 @@ public final class SimThread {
         return state == State.DONE;
     }
 
+    /** The step this thread announced and waits to perform. */
+    public OpKind pendingKind() {
+        return pendingKind;
+    }
+
+    /** The object of the announced step: a mutex, condition, queue, point, or null. */
+    public Object pendingObject() {
+        return pendingObj;
+    }
+
+    /** Where the thread is: its last injection point or operation. */
+    public String where() {
+        return where;
+    }
+
     public boolean isKilled() {
         return killed;
     }

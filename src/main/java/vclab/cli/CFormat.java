@@ -9,12 +9,22 @@ import java.math.RoundingMode;
  * {@code String.format} rounds differently from glibc and does not strip zeros in {@code %g},
  * so these work on the exact binary value of the double, as glibc does.
  */
-final class CFormat {
+public final class CFormat {
+    private static final java.time.format.DateTimeFormatter HTTP_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+                    java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
+
     private CFormat() {
     }
 
+    /** VTIM_format: an HTTP date such as {@code Fri, 04 Dec 2026 14:22:29 GMT}. */
+    public static String httpDate(double epochSeconds) {
+        return HTTP_DATE.format(java.time.Instant.ofEpochMilli((long) Math.floor(
+                epochSeconds * 1000)));
+    }
+
     /** {@code %.<decimals>f}: the exact value rounded half to even, as glibc rounds. */
-    static String fixed(double value, int decimals) {
+    public static String fixed(double value, int decimals) {
         if (Double.isNaN(value)) {
             return "nan";
         }

@@ -91,7 +91,13 @@ public final class Scheduler {
         this.virtualLimit = options.virtualLimitNanos;
         this.wallLimitMillis = options.wallLimitMillis;
         this.epochMillis = options.epochMillis;
-        this.injections = options.injections;
+        this.injections = options.injections != null ? options.injections
+                : new Injections(java.util.Set.of());
+    }
+
+    /** The injection rules applied at named points; commands may add to them at run time. */
+    public Injections injections() {
+        return injections;
     }
 
     /** Returns "virtual" or "platform": the kind of Java thread simulated threads run on. */
@@ -486,7 +492,7 @@ public final class Scheduler {
     public void point(Point p, String vcl, String detail) {
         SimThread me = self();
         me.where = p.name();
-        if (injections != null && injections.hasRulesFor(p.name())) {
+        if (injections.hasRulesFor(p.name())) {
             injections.apply(this, me, p, vcl, detail);
         }
         step(me, OpKind.POINT, p, -1);

@@ -93,6 +93,11 @@ public final class Child implements VrtHost {
         return vrt;
     }
 
+    /** The child's VCL operations, for the worker's CLI handlers. */
+    public ChildCli cli() {
+        return cli;
+    }
+
     public Varnishd varnishd() {
         return varnishd;
     }
@@ -116,7 +121,7 @@ public final class Child implements VrtHost {
                 point(Points.POLL_BEFORE, null, null);
                 poll();
                 log("CLI", "Rd " + r.line);
-                ChildCli.Reply reply = cli.execute(r.line);
+                Reply reply = varnishd.cliSupport().execute(this, r.line);
                 log("CLI", "Wr " + reply.status() + " " + reply.body().length() + " "
                         + reply.body());
                 r.status = reply.status();

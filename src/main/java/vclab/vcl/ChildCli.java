@@ -11,42 +11,16 @@ import vclab.vrt.VclEvent;
  * The child's own CLI commands (cache_vcl.c's vcl.* handlers, backend.list,
  * backend.set_health and the debug helpers varnishtest uses). The manager is the only client.
  */
-final class ChildCli {
-    /** A child reply. */
-    record Reply(int status, String body) {
-    }
-
+public final class ChildCli {
     private final Child c;
 
     ChildCli(Child c) {
         this.c = c;
     }
 
-    Reply execute(String line) {
-        List<String> av = c.varnishd.cliSupport().tokenizeForChild(line);
-        if (av == null || av.isEmpty()) {
-            return new Reply(100, "Syntax Error");
-        }
-        String cmd = av.get(0);
-        List<String> args = av.subList(1, av.size());
-        return switch (cmd) {
-            case "vcl.load" -> vclLoad(args.get(0), args.get(1), args.get(2));
-            case "vcl.state" -> vclState(args.get(0), args.get(1));
-            case "vcl.use" -> vclUse(args.get(0));
-            case "vcl.discard" -> vclDiscard(args.get(0));
-            case "vcl.label" -> vclLabel(args.get(0), args.get(1));
-            case "ping" -> new Reply(200, "PONG " + (long) c.epochSeconds() + " 1.0");
-            case "start" -> start();
-            default -> {
-                vclab.vcl.Reply r = c.varnishd.cliSupport().childCommand(c, av);
-                yield new Reply(r.status(), r.body());
-            }
-        };
-    }
-
     // ---------------------------------------------------------------- vcl.load
 
-    private Reply vclLoad(String name, String library, String stateArg) {
+    public Reply vclLoad(String name, String library, String stateArg) {
         c.invariantIf(c.find(name) != null, "vcl.load of existing VCL " + name);
         VclCode code = c.varnishd.library(library);
         if (code == null) {
@@ -81,7 +55,7 @@ final class ChildCli {
 
     // ---------------------------------------------------------------- state, use, discard, label
 
-    private Reply vclState(String name, String arg) {
+    public Reply vclState(String name, String arg) {
         Vcl vcl = c.find(name);
         if (vcl == null) {
             return new Reply(106, "No VCL named " + name);
@@ -94,7 +68,7 @@ final class ChildCli {
         return new Reply(200, "");
     }
 
-    private Reply vclUse(String name) {
+    public Reply vclUse(String name) {
         Vcl vcl = c.find(name);
         c.invariantIf(vcl == null, "vcl.use of unknown VCL " + name);
         if (vcl == null) {
@@ -109,7 +83,7 @@ final class ChildCli {
         return new Reply(200, "");
     }
 
-    private Reply vclDiscard(String name) {
+    public Reply vclDiscard(String name) {
         Vcl vcl = c.find(name);
         if (vcl == null) {
             return new Reply(106, "No VCL named " + name);
@@ -132,7 +106,7 @@ final class ChildCli {
         return new Reply(200, "");
     }
 
-    private Reply vclLabel(String labelName, String vclName) {
+    public Reply vclLabel(String labelName, String vclName) {
         Vcl vcl = c.find(vclName);
         if (vcl == null) {
             return new Reply(106, "No VCL named " + vclName);
@@ -150,7 +124,7 @@ final class ChildCli {
         return new Reply(200, "");
     }
 
-    private Reply start() {
+    public Reply start() {
         String addr = c.varnishd.listenAddress();
         for (String opt : List.of("SO_LINGER", "SO_KEEPALIVE", "SO_SNDTIMEO", "SO_RCVTIMEO",
                 "TCP_NODELAY", "TCP_KEEPIDLE", "TCP_KEEPCNT", "TCP_KEEPINTVL")) {
@@ -162,7 +136,7 @@ final class ChildCli {
     // ---------------------------------------------------------------- listings
 
     /** The rows of vcl.list as VTE input: busy is a right-aligned \v field on trunk. */
-    String listRows(boolean trunk) {
+    public String listRows(boolean trunk) {
         StringBuilder sb = new StringBuilder();
         for (Vcl v : c.vcls) {
             String status = v == c.active ? "active" : v.discard ? "discarded" : "available";
@@ -186,7 +160,7 @@ final class ChildCli {
     }
 
     /** The objects of vcl.list -j, after the envelope's first line. */
-    String listJson() {
+    public String listJson() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < c.vcls.size(); i++) {
             Vcl v = c.vcls.get(i);
@@ -216,7 +190,7 @@ final class ChildCli {
     }
 
     /** The directors a backend.list or set_health pattern selects, in walk order. */
-    List<Director> select(String pattern, boolean forList) {
+    public List<Director> select(String pattern, boolean forList) {
         List<Director> out = new ArrayList<>();
         Vcl active = c.active;
         if (pattern == null || pattern.isEmpty() || pattern.equals("*")
@@ -253,10 +227,10 @@ final class ChildCli {
     }
 
     /** backend.set_health. */
-    vclab.vcl.Reply setHealth(String pattern, String state) {
+    public Reply setHealth(String pattern, String state) {
         AdminHealth h = AdminHealth.parse(state);
         if (h == null) {
-            return new vclab.vcl.Reply(106, "Invalid state " + state);
+            return new Reply(106, "Invalid state " + state);
         }
         int n = 0;
         for (Director d : select(pattern, false)) {
@@ -270,8 +244,8 @@ final class ChildCli {
             }
         }
         if (n == 0) {
-            return new vclab.vcl.Reply(106, "No Backends matches");
+            return new Reply(106, "No Backends matches");
         }
-        return vclab.vcl.Reply.ok();
+        return Reply.ok();
     }
 }

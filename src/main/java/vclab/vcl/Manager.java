@@ -161,6 +161,11 @@ public final class Manager {
 
     // ---------------------------------------------------------------- talking to the child
 
+    /** Forwards a command line the manager does not handle itself to the child. */
+    public Reply childCommandLine(String line) {
+        return childCommand(line);
+    }
+
     /**
      * mgt_cli_askchild: send a command to the child and wait at most cli_timeout. A child
      * that dies or does not answer in time is killed and the caller gets 400.

@@ -28,8 +28,37 @@ public final class MgtVcl {
         this.warm = warm;
     }
 
-    boolean isLabel() {
+    public boolean isLabel() {
         return "label".equals(state);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** "auto", "cold", "warm" or "label". */
+    public String state() {
+        return state;
+    }
+
+    /** Whether the manager believes the child keeps this VCL warm. */
+    public boolean isWarm() {
+        return warm;
+    }
+
+    /** For a label, the VCL it points to. */
+    public MgtVcl target() {
+        return dependencies.isEmpty() ? null : dependencies.get(0);
+    }
+
+    /** For a VCL, the labels pointing to it; for a label, the VCLs using it. */
+    public int dependentCount() {
+        return dependents.size();
+    }
+
+    /** The records this one depends on, in the order they were added. */
+    public List<MgtVcl> dependencyList() {
+        return List.copyOf(dependencies);
     }
 
     @Override

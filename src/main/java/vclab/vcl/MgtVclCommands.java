@@ -450,37 +450,6 @@ public final class MgtVclCommands {
 
     // ---------------------------------------------------------------- listings
 
-    /** The manager's own vcl.list rows (no child), tab-separated as VTE input. */
-    public String listRows() {
-        StringBuilder sb = new StringBuilder();
-        for (MgtVcl v : records) {
-            sb.append(v == active ? "active" : "available").append('\t').append(v.state)
-                    .append('\t').append(v.warm ? "warm" : "cold").append('\t')
-                    .append(mgt.dialect() == vclab.cli.Dialect.V7_1 ? String.format("%6s", "-")
-                            : "-")
-                    .append('\t').append(v.name);
-            if (v.isLabel() && !v.dependencies.isEmpty()) {
-                sb.append("\t->\t").append(v.dependencies.get(0).name);
-                int n = v.dependents.size();
-                if (n > 0) {
-                    sb.append(" (").append(n).append(" return(vcl)").append(n > 1 ? "'s)" : ")");
-                }
-            } else if (!v.isLabel()) {
-                int n = 0;
-                for (MgtVcl d : v.dependents) {
-                    if (d.isLabel()) {
-                        n++;
-                    }
-                }
-                if (n > 0) {
-                    sb.append("\t<-\t(").append(n).append(" label").append(n > 1 ? "s)" : ")");
-                }
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
     /** vcl.deps rows, tab-separated as VTE input. */
     public String depsRows() {
         StringBuilder sb = new StringBuilder();
@@ -532,5 +501,15 @@ public final class MgtVclCommands {
 
     public int vclCount() {
         return vclCount;
+    }
+
+    /** Every record in creation order. */
+    public List<MgtVcl> records() {
+        return List.copyOf(records);
+    }
+
+    /** The active VCL or label, or null. */
+    public MgtVcl active() {
+        return active;
     }
 }

@@ -9,6 +9,7 @@ import vclab.vrt.Director;
 import vclab.vrt.DirectorMethods;
 import vclab.vrt.DirectorSlot;
 import vclab.vrt.ProbeSpec;
+import vclab.vrt.TextSink;
 import vclab.vrt.VclEvent;
 import vclab.vrt.VrtCtx;
 
@@ -302,10 +303,10 @@ public final class DynamicVmod implements Vmod {
         }
 
         @Override
-        public void list(Director d, StringBuilder out, boolean details, boolean json) {
+        public void list(Director d, TextSink out, boolean details, boolean json) {
             if (details) {
                 if (json) {
-                    out.append("{},\n");
+                    out.print("{},\n");
                 }
                 return;
             }
@@ -315,12 +316,11 @@ public final class DynamicVmod implements Vmod {
                     nh++;
                 }
             }
+            String health = nh > 0 ? "healthy" : "sick";
             if (json) {
-                out.append('[').append(nh).append(", ").append(refs.size()).append(", \"")
-                        .append(nh > 0 ? "healthy" : "sick").append("\"]");
+                out.print("[" + nh + ", " + refs.size() + ", \"" + health + "\"]");
             } else {
-                out.append(nh).append('/').append(refs.size()).append('\t')
-                        .append(nh > 0 ? "healthy" : "sick");
+                out.print(nh + "/" + refs.size() + "\t" + health);
             }
         }
     }

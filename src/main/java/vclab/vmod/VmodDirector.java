@@ -5,6 +5,7 @@ import java.util.List;
 import vclab.vrt.Director;
 import vclab.vrt.DirectorMethods;
 import vclab.vrt.DirectorSlot;
+import vclab.vrt.TextSink;
 import vclab.vrt.Vrt;
 
 /**
@@ -82,37 +83,47 @@ class VmodDirector implements DirectorMethods {
     }
 
     @Override
-    public void list(Director d, StringBuilder out, boolean details, boolean json) {
+    public void list(Director d, TextSink out, boolean details, boolean json) {
         int nh = healthyCount();
         int n = backends.size();
         if (details) {
             if (json) {
-                out.append("{\n  \"backends\": {\n");
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        out.append(",\n");
-                    }
-                    DirectorSlot s = backends.get(i);
-                    out.append("    \"").append(s.value.name()).append("\": {\n")
-                            .append("      \"health\": \"")
-                            .append(vrt.healthy(s.value) ? "healthy" : "sick")
-                            .append("\"\n    }");
-                }
-                out.append("\n  }\n},\n");
+                out.print("{\n");
+                out.indent(2);
+                out.print("\"backends\": {\n");
+                out.indent(2);
             } else {
-                out.append("\n\n\tBackend\tWeight\tHealth\n");
-                for (DirectorSlot s : backends) {
-                    out.append('\t').append(s.value.name()).append("\t-\t")
-                            .append(vrt.healthy(s.value) ? "healthy" : "sick").append('\n');
+                out.print("\n\n\tBackend\tWeight\tHealth\n");
+            }
+            for (int i = 0; i < n; i++) {
+                DirectorSlot s = backends.get(i);
+                String health = vrt.healthy(s.value) ? "healthy" : "sick";
+                if (json) {
+                    if (i > 0) {
+                        out.print(",\n");
+                    }
+                    out.print("\"" + s.value.name() + "\": {\n");
+                    out.indent(2);
+                    out.print("\"health\": \"" + health + "\"\n");
+                    out.indent(-2);
+                    out.print("}");
+                } else {
+                    out.print("\t" + s.value.name() + "\t-\t" + health + "\n");
                 }
+            }
+            if (json) {
+                out.print("\n");
+                out.indent(-2);
+                out.print("}\n");
+                out.indent(-2);
+                out.print("},\n");
             }
             return;
         }
         if (json) {
-            out.append('[').append(nh).append(", ").append(n).append(", \"")
-                    .append(nh > 0 ? "healthy" : "sick").append("\"]");
+            out.print("[" + nh + ", " + n + ", \"" + (nh > 0 ? "healthy" : "sick") + "\"]");
         } else {
-            out.append(nh).append('/').append(n).append('\t').append(nh > 0 ? "healthy" : "sick");
+            out.print(nh + "/" + n + "\t" + (nh > 0 ? "healthy" : "sick"));
         }
     }
 }

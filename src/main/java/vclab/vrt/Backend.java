@@ -202,25 +202,25 @@ public final class Backend implements DirectorMethods {
     }
 
     @Override
-    public void list(Director d, StringBuilder out, boolean details, boolean json) {
+    public void list(Director d, TextSink out, boolean details, boolean json) {
         if (probe != null) {
             if (!details) {
                 if (json) {
-                    out.append('[').append(probe.good).append(", ").append(probe.spec.window())
-                            .append(", \"").append(sick ? "sick" : "healthy").append("\"]");
+                    out.print("[" + probe.good + ", " + probe.spec.window() + ", \""
+                            + (sick ? "sick" : "healthy") + "\"]");
                 } else {
-                    out.append(probe.good).append('/').append(probe.spec.window()).append('\t')
-                            .append(sick ? "sick" : "healthy");
+                    out.print(probe.good + "/" + probe.spec.window() + "\t"
+                            + (sick ? "sick" : "healthy"));
                 }
                 return;
             }
             probe.details(out, json);
         } else if (json && details) {
-            out.append("{},\n");
+            out.print("{},\n");
         } else if (json) {
-            out.append("[0, 0, \"healthy\"]");
+            out.print("[0, 0, \"healthy\"]");
         } else if (!details) {
-            out.append("0/0\thealthy");
+            out.print("0/0\thealthy");
         }
     }
 }

@@ -44,6 +44,6 @@ public interface DirectorMethods {
      * @param details the {@code -p} flag
      * @param json the {@code -j} flag
      */
-    default void list(Director d, StringBuilder out, boolean details, boolean json) {
+    default void list(Director d, TextSink out, boolean details, boolean json) {
     }
 }

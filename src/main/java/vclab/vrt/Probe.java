@@ -366,30 +366,33 @@ public final class Probe {
         }
     }
 
-    /** The detail lines of {@code backend.list -p}, or the JSON object of {@code -j -p}. */
-    void details(StringBuilder out, boolean json) {
+    /** VBP_Status with details: the lines of {@code backend.list -p}, or its JSON object. */
+    void details(TextSink out, boolean json) {
         if (json) {
-            out.append("{\n");
-            appendJsonBits(out, '4', goodIpv4);
-            appendJsonBits(out, '6', goodIpv6);
-            appendJsonBits(out, 'U', goodUnix);
-            appendJsonBits(out, 'x', errXmit);
-            appendJsonBits(out, 'X', goodXmit);
-            appendJsonBits(out, 'r', errRecv);
-            appendJsonBits(out, 'R', goodRecv);
-            appendJsonBits(out, 'H', happy);
-            out.append("  \"good\": ").append(good).append(",\n");
-            out.append("  \"threshold\": ").append(spec.threshold()).append(",\n");
-            out.append("  \"window\": ").append(spec.window()).append("\n");
-            out.append("},\n");
+            out.print("{\n");
+            out.indent(2);
+            jsonBits(out, '4', goodIpv4);
+            jsonBits(out, '6', goodIpv6);
+            jsonBits(out, 'U', goodUnix);
+            jsonBits(out, 'x', errXmit);
+            jsonBits(out, 'X', goodXmit);
+            jsonBits(out, 'r', errRecv);
+            jsonBits(out, 'R', goodRecv);
+            jsonBits(out, 'H', happy);
+            out.print("\"good\": " + good + ",\n");
+            out.print("\"threshold\": " + spec.threshold() + ",\n");
+            out.print("\"window\": " + spec.window());
+            out.indent(-2);
+            out.print("\n");
+            out.print("},\n");
             return;
         }
-        out.append(String.format(Locale.ROOT,
+        out.print(String.format(Locale.ROOT,
                 "\n Current states  good: %2d threshold: %2d window: %2d\n", good,
                 spec.threshold(), spec.window()));
-        out.append(String.format(Locale.ROOT,
+        out.print(String.format(Locale.ROOT,
                 "  Average response time of good probes: %.6f\n", avg));
-        out.append("  Oldest ================================================== Newest\n");
+        out.print("  Oldest ================================================== Newest\n");
         bitmap(out, '4', goodIpv4, "Good IPv4", false);
         bitmap(out, '6', goodIpv6, "Good IPv6", false);
         bitmap(out, 'U', goodUnix, "Good UNIX", false);
@@ -400,20 +403,18 @@ public final class Probe {
         bitmap(out, 'H', happy, "Happy", true);
     }
 
-    private static void appendJsonBits(StringBuilder out, char c, long bits) {
-        out.append("  \"bits_").append(c).append("\": ").append(Long.toUnsignedString(bits))
-                .append(",\n");
+    private static void jsonBits(TextSink out, char c, long bits) {
+        out.print("\"bits_" + c + "\": " + Long.toUnsignedString(bits) + ",\n");
     }
 
-    private static void bitmap(StringBuilder out, char c, long map, String label,
-            boolean always) {
+    private static void bitmap(TextSink out, char c, long map, String label, boolean always) {
         if (map == 0 && !always) {
             return;
         }
-        out.append("  ");
+        StringBuilder sb = new StringBuilder("  ");
         for (int i = 63; i >= 0; i--) {
-            out.append(((map >>> i) & 1) != 0 ? c : '-');
+            sb.append(((map >>> i) & 1) != 0 ? c : '-');
         }
-        out.append(' ').append(label).append('\n');
+        out.print(sb.append(' ').append(label).append('\n').toString());
     }
 }

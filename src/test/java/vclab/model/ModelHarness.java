@@ -12,7 +12,6 @@ import vclab.sched.Injections;
 import vclab.sched.Scheduler;
 import vclab.sched.SimResult;
 import vclab.vcl.Child;
-import vclab.vcl.CliSupport;
 import vclab.vcl.Params;
 import vclab.vcl.Points;
 import vclab.vcl.Reply;
@@ -77,20 +76,24 @@ final class ModelHarness {
             return code == null ? new VclCompiler.Result(null, "no program " + sourceName + "\n")
                     : new VclCompiler.Result(code, "");
         };
-        c.cliSupport = new CliSupport() {
-            @Override
-            public List<String> tokenizeForChild(String line) {
-                CliTokenizer.Result r = CliTokenizer.tokenize(line, Dialect.TRUNK);
-                return r.isError() ? null : r.words();
-            }
-
-            @Override
-            public Reply childCommand(Child child, List<String> argv) {
-                return new Reply(101, "Unknown request.\nType 'help' for more info.\n");
-            }
-        };
+        c.cliSupport = ModelHarness::childCommand;
         vd = new Varnishd(scheduler, c);
         vd.trace.enable();
+    }
+
+    /** The child's internal commands, without the CLI layer's dispatcher. */
+    private static Reply childCommand(Child child, String line) {
+        List<String> a = CliTokenizer.tokenize(line, Dialect.TRUNK).words();
+        return switch (a.get(0)) {
+            case "vcl.load" -> child.cli().vclLoad(a.get(1), a.get(2), a.get(3));
+            case "vcl.state" -> child.cli().vclState(a.get(1), a.get(2));
+            case "vcl.use" -> child.cli().vclUse(a.get(1));
+            case "vcl.discard" -> child.cli().vclDiscard(a.get(1));
+            case "vcl.label" -> child.cli().vclLabel(a.get(1), a.get(2));
+            case "start" -> child.cli().start();
+            case "ping" -> Reply.ok("PONG 0 1.0");
+            default -> new Reply(101, "Unknown request.\nType 'help' for more info.\n");
+        };
     }
 
     /** Runs {@code script} as the main simulated thread after starting the manager. */

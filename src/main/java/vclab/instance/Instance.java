@@ -1,0 +1,415 @@
+package vclab.instance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import vclab.cli.CliBanner;
+import vclab.cli.CliBuiltins;
+import vclab.cli.CliCall;
+import vclab.cli.CliCommandTable;
+import vclab.cli.CliDispatcher;
+import vclab.cli.CliFramer;
+import vclab.cli.CliHost;
+import vclab.cli.CliQuote;
+import vclab.cli.CliReply;
+import vclab.cli.CliRequest;
+import vclab.cli.CliServer;
+import vclab.cli.CliService;
+import vclab.cli.CliSession;
+import vclab.cli.CliTokenizer;
+import vclab.cli.Dialect;
+import vclab.cli.ParamCommands;
+import vclab.cli.ParamStore;
+import vclab.cli.vsm.VsmWriter;
+import vclab.sched.Scheduler;
+import vclab.vcl.Child;
+import vclab.vcl.CliSupport;
+import vclab.vcl.Reply;
+import vclab.vcl.Varnishd;
+
+/**
+ * One simulated varnishd with its CLI: the parameter store, the manager's and the child's
+ * command dispatchers, authentication, and optionally a loopback CLI listener and the work
+ * directory files through which varnishadm finds it. The VTC runner, the REPL and
+ * {@code vclab serve} all reach the model through {@link #send} or {@link #execute}.
+ */
+public final class Instance implements CliService, CliSupport {
+    private static final System.Logger LOG = System.getLogger(Instance.class.getName());
+
+    private final Scheduler scheduler;
+    private final InstanceOptions options;
+    private final Dialect dialect;
+    private final ParamStore params;
+    private final Varnishd vd;
+    private final CliDispatcher mgtDispatcher;
+    private final CliBuiltins builtins;
+    private final Map<Integer, CliDispatcher> workerDispatchers = new HashMap<>();
+    private final Random random;
+    private final byte[] secret;
+    private final Path workdir;
+    private final Path secretFile;
+    private final List<String> startupErrors = new ArrayList<>();
+    private CliServer server;
+    private VsmWriter vsm;
+    private String listenAddress = "127.0.0.1 0";
+    private final VclabCommands vclabCommands;
+
+    private Instance(Scheduler scheduler, InstanceOptions options, VarnishdArgs args) {
+        this.scheduler = scheduler;
+        this.options = options;
+        this.dialect = options.dialect() != null ? options.dialect() : options.model().dialect();
+        this.random = new Random(options.seed());
+        this.params = new ParamStore(dialect);
+        String n = args.last('n');
+        this.workdir = n == null ? null : options.pwd().resolve(n);
+        String s = args.last('S');
+        this.secretFile = s != null ? options.pwd().resolve(s)
+                : workdir == null ? null : workdir.resolve("_.secret");
+        byte[] secretBytes = new byte[32];
+        random.nextBytes(secretBytes);
+        this.secret = toHex(secretBytes).concat("\n").getBytes(StandardCharsets.US_ASCII);
+        applyParams(args);
+
+        Varnishd.Config c = new Varnishd.Config();
+        c.name = options.name();
+        c.model = options.model();
+        c.dialect = dialect;
+        c.params = new ParamsAdapter(params);
+        c.compiler = new VccCompiler(options.pwd(), dialect, params);
+        c.pokeOracle = options.pokeOracle();
+        List<String> argv = new ArrayList<>();
+        argv.add("varnishd");
+        argv.addAll(options.argv());
+        c.argv = argv;
+        c.masterPid = (int) (ProcessHandle.current().pid() & 0x3fffff);
+        c.cliSupport = this;
+        this.vd = new Varnishd(scheduler, c);
+        this.builtins = new CliBuiltins(CliBanner.forThisMachine(dialect,
+                CliBanner.DEFAULT_STARTUP_CHOICES), secretFile);
+        this.mgtDispatcher = new CliDispatcher(CliCommandTable.manager(dialect), mgtHost());
+        builtins.registerManager(mgtDispatcher);
+        new ParamCommands(params).register(mgtDispatcher);
+        new MgtHandlers(this).register(mgtDispatcher);
+        this.vclabCommands = new VclabCommands(this);
+        vclabCommands.register(mgtDispatcher);
+    }
+
+    /**
+     * Starts a simulated varnishd: parses its command line, starts the manager thread and,
+     * unless {@code -d} was given, the child. Call from a simulated thread.
+     *
+     * @throws InstanceException with varnishd's start-up error when the command line is bad
+     */
+    public static Instance launch(Scheduler scheduler, InstanceOptions options)
+            throws InstanceException {
+        VarnishdArgs args = VarnishdArgs.parse(options.argv());
+        if (args.error != null) {
+            throw new InstanceException("Error: " + args.error, 2);
+        }
+        Instance inst = new Instance(scheduler, options, args);
+        if (!inst.startupErrors.isEmpty()) {
+            throw new InstanceException(String.join("\n", inst.startupErrors), 2);
+        }
+        inst.vd.start();
+        if (options.external()) {
+            inst.openEndpoints(args);
+        }
+        inst.bootVcl(args);
+        return inst;
+    }
+
+    private void applyParams(VarnishdArgs args) {
+        for (String p : args.all('p')) {
+            ParamStore.StartupResult r = params.startupParam(p);
+            if (!r.ok()) {
+                startupErrors.add(r.stderr().stripTrailing());
+                return;
+            }
+        }
+        for (String r : args.all('r')) {
+            ParamStore.StartupResult res = params.startupProtect(r);
+            if (!res.ok()) {
+                startupErrors.add(res.stderr().stripTrailing());
+                return;
+            }
+        }
+    }
+
+    private void bootVcl(VarnishdArgs args) {
+        String b = args.last('b');
+        String f = args.last('f');
+        if (b == null && (f == null || f.isEmpty())) {
+            return;
+        }
+        String source = b != null
+                ? "vcl 4.1;\nbackend default " + (b.equals("none") ? "none;\n"
+                        : "{\n    .host = \"" + b + "\";\n}\n")
+                : null;
+        String name = b != null ? "<-b argument>" : f;
+        Reply r = vd.call(m -> {
+            Reply load = m.vcls().load("boot", name, source, null);
+            return load.isOk() ? m.vcls().use("boot") : load;
+        });
+        if (!r.isOk()) {
+            LOG.log(System.Logger.Level.WARNING, "boot VCL failed: {0}", r.body());
+        }
+        if (!args.has('d')) {
+            vd.call(m -> m.start());
+        }
+    }
+
+    // ---------------------------------------------------------------- external endpoints
+
+    private void openEndpoints(VarnishdArgs args) {
+        try {
+            if (workdir != null) {
+                Files.createDirectories(workdir);
+            }
+            if (secretFile != null && args.last('S') == null) {
+                Files.write(secretFile, secret);
+            }
+            String t = args.last('T');
+            String address = t == null ? "127.0.0.1:0" : t.replace(' ', ':');
+            server = CliServer.start(this, CliServer.Options.defaults().withAddress(address)
+                    .withDialect(dialect).withCliTimeout(() -> java.time.Duration.ofNanos(
+                            params.durationNanos("cli_timeout"))));
+            if (workdir != null) {
+                vsm = VsmWriter.create(workdir);
+                vsm.publishArg("-T", server.vsmAddressLines());
+                if (secretFile != null) {
+                    vsm.publishArg("-S", secretFile.toString());
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot publish instance {0}: {1}",
+                    options.name(), e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- the CLI
+
+    /** The secret the instance authenticates with (the content of its secret file). */
+    public byte[] secret() {
+        if (secretFile != null && Files.isRegularFile(secretFile)) {
+            try {
+                return Files.readAllBytes(secretFile);
+            } catch (IOException e) {
+                return secret;
+            }
+        }
+        return secret;
+    }
+
+    @Override
+    public CliReply greet(CliSession session) {
+        return builtins.greeting(session, random, mgtDispatcher.host());
+    }
+
+    /**
+     * Frames {@code text} as if written to the CLI socket followed by a newline, and runs each
+     * request on the manager thread. Call from a simulated thread.
+     */
+    public List<CliReply> send(CliSession session, String text) {
+        CliFramer framer = new CliFramer(dialect);
+        framer.setAuthenticated(session.isAuthenticated());
+        byte[] bytes = (text + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        List<CliReply> replies = new ArrayList<>();
+        int offset = 0;
+        while (offset < bytes.length) {
+            CliFramer.Step step = framer.feedOne(bytes, offset, bytes.length - offset);
+            offset += step.consumed();
+            if (step.request() != null) {
+                replies.add(run(session, step.request()));
+                framer.setAuthenticated(session.isAuthenticated());
+            }
+            if (step.consumed() == 0) {
+                break;
+            }
+        }
+        return replies;
+    }
+
+    /** Runs one request on the manager thread, from a simulated thread. */
+    public CliReply run(CliSession session, CliRequest request) {
+        CliReply[] box = new CliReply[1];
+        vd.call(m -> {
+            box[0] = mgtDispatcher.dispatch(session, request);
+            return Reply.ok();
+        });
+        return box[0];
+    }
+
+    /** Runs one request from a real thread (a TCP connection); blocks until it is done. */
+    @Override
+    public CliReply execute(CliSession session, CliRequest request) {
+        CliReply[] box = new CliReply[1];
+        try {
+            vd.submit(m -> {
+                box[0] = mgtDispatcher.dispatch(session, request);
+                return Reply.ok();
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CliReply(400, "CLI communication error");
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.ERROR, "CLI request failed: {0}", e.getCause().toString());
+            return new CliReply(400, "CLI communication error");
+        }
+        return box[0];
+    }
+
+    // ---------------------------------------------------------------- the child's CLI
+
+    @Override
+    public Reply execute(Child child, String line) {
+        CliTokenizer.Result t = CliTokenizer.tokenize(line, dialect);
+        CliRequest request = new CliRequest(t.isError() ? List.of() : t.words(),
+                t.isError() ? t.error() : null, line);
+        CliDispatcher d = workerDispatchers.computeIfAbsent(child.pid(), pid -> {
+            CliDispatcher w = new CliDispatcher(CliCommandTable.worker(dialect), workerHost());
+            CliBuiltins.registerWorker(w);
+            new WorkerHandlers(this, child).register(w);
+            return w;
+        });
+        CliReply r = d.dispatch(new CliSession("manager", true), request);
+        return new Reply(r.status(), r.body());
+    }
+
+    private CliHost mgtHost() {
+        return new CliHost() {
+            @Override
+            public Dialect dialect() {
+                return dialect;
+            }
+
+            @Override
+            public int cliLimit() {
+                return params.cliLimit();
+            }
+
+            @Override
+            public double now() {
+                return scheduler.epochSeconds();
+            }
+
+            @Override
+            public boolean childRunning() {
+                return vd.manager().childRunning();
+            }
+
+            @Override
+            public CliReply forwardToChild(CliCall call) {
+                String line = CliQuote.childCommandLine(dialect, call.argv());
+                Reply r = vd.manager().childCommandLine(line.substring(0, line.length() - 1));
+                return new CliReply(r.status(), r.body());
+            }
+        };
+    }
+
+    private CliHost workerHost() {
+        return new CliHost() {
+            @Override
+            public Dialect dialect() {
+                return dialect;
+            }
+
+            @Override
+            public int cliLimit() {
+                return params.cliLimit();
+            }
+
+            @Override
+            public double now() {
+                return scheduler.epochSeconds();
+            }
+
+            @Override
+            public boolean childRunning() {
+                return false;
+            }
+
+            @Override
+            public CliReply forwardToChild(CliCall call) {
+                return new CliReply(101, "Unknown request.\nType 'help' for more info.\n");
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    public Varnishd varnishd() {
+        return vd;
+    }
+
+    public ParamStore params() {
+        return params;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public InstanceOptions options() {
+        return options;
+    }
+
+    public Path workdir() {
+        return workdir;
+    }
+
+    public Path secretFile() {
+        return secretFile;
+    }
+
+    /** The loopback address of the CLI listener, or null when not published. */
+    public String cliAddress() {
+        if (server == null) {
+            return null;
+        }
+        var a = server.addresses().get(0);
+        return a.getHostString() + ":" + a.getPort();
+    }
+
+    public CliDispatcher managerDispatcher() {
+        return mgtDispatcher;
+    }
+
+    void setListenAddress(String address) {
+        this.listenAddress = address;
+    }
+
+    String listenAddress() {
+        return listenAddress;
+    }
+
+    /** Closes the listener and removes the work directory files; the model is left alone. */
+    public void closeEndpoints() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (vsm != null) {
+            vsm.close();
+            vsm = null;
+        }
+    }
+
+    private static String toHex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) {
+            sb.append(String.format("%02x", b & 0xff));
+        }
+        return sb.toString();
+    }
+}

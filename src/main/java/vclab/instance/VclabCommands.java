@@ -1,0 +1,174 @@
+package vclab.instance;
+
+import java.util.ArrayList;
+import java.util.List;
+import vclab.cli.CliCall;
+import vclab.cli.CliCommand;
+import vclab.cli.CliDispatcher;
+import vclab.cli.CliStatus;
+import vclab.sched.Durations;
+import vclab.sched.Injections;
+import vclab.sched.Point;
+import vclab.vcl.Points;
+
+/**
+ * vclab's own {@code debug.*} commands: injection points and rules, the simulated resolver,
+ * the event trace, thread states and invariant violations. They run on the manager, so they
+ * work with or without a child; {@code help} lists them only as {@code help debug.vclab}.
+ */
+final class VclabCommands {
+    private final Instance inst;
+
+    VclabCommands(Instance inst) {
+        this.inst = inst;
+    }
+
+    /** name, syntax, help, min, max */
+    private static final String[][] COMMANDS = {
+        {"debug.vclab", "debug.vclab", "List vclab's own debug commands.", "0", "0"},
+        {"debug.points", "debug.points",
+            "List the named injection points, one per line with a description.", "0", "0"},
+        {"debug.inject", "debug.inject [<point> delay|wait|barrier|pause <arg> [<filter>...]]",
+            "Add an injection at a named point, or list them. Filters: thread=GLOB vcl=NAME"
+                + " event=NAME skip=N times=N.", "0", "-1"},
+        {"debug.inject.clear", "debug.inject.clear [<id>]",
+            "Remove one injection, or all of them.", "0", "1"},
+        {"debug.release", "debug.release <name>",
+            "Let threads held by 'pause <name>' injections continue.", "1", "1"},
+        {"debug.dns", "debug.dns [<name> [<address>...] [at=<duration>] [latency=<duration>]]",
+            "Set what a name resolves to for dynamic backends, from now or a later virtual time;"
+                + " without arguments list the table.", "0", "-1"},
+        {"debug.trace", "debug.trace [on|text|json]",
+            "Start recording the event trace, or print it as text or JSON.", "0", "1"},
+        {"debug.threads", "debug.threads",
+            "Show every simulated thread: what it waits for, what it holds, where it is.",
+            "0", "0"},
+        {"debug.invariants", "debug.invariants",
+            "List the invariant violations recorded so far.", "0", "0"},
+        {"debug.clock", "debug.clock", "Show the virtual time and the scheduler's step count.",
+            "0", "0"},
+    };
+
+    void register(CliDispatcher d) {
+        for (String[] c : COMMANDS) {
+            d.table().register(new CliCommand(c[0], c[1], c[2], Integer.parseInt(c[3]),
+                    Integer.parseInt(c[4]), "d", false, false, true));
+        }
+        d.register("debug.vclab", this::list);
+        d.register("debug.points", this::points);
+        d.register("debug.inject", this::inject);
+        d.register("debug.inject.clear", this::injectClear);
+        d.register("debug.release", c -> injections().release(c.args().get(0)));
+        d.register("debug.dns", this::dns);
+        d.register("debug.trace", this::trace);
+        d.register("debug.threads", c -> c.out().print(String.join("\n",
+                inst.scheduler().describeThreads()) + "\n"));
+        d.register("debug.invariants", c -> {
+            List<String> v = inst.varnishd().invariantViolations();
+            c.out().print(v.isEmpty() ? "No invariant was violated.\n"
+                    : String.join("\n", v) + "\n");
+        });
+        d.register("debug.clock", c -> c.out().print(String.format(java.util.Locale.ROOT,
+                "virtual time %.6f s, %d steps, threads on %s carriers\n",
+                inst.scheduler().now() / 1e9, inst.scheduler().steps(),
+                vclab.sched.Scheduler.carrierKind())));
+    }
+
+    private Injections injections() {
+        return inst.scheduler().injections();
+    }
+
+    private static void fail(CliCall c, String message) {
+        c.out().setStatus(CliStatus.PARAM);
+        c.out().print(message);
+    }
+
+    private void list(CliCall c) {
+        StringBuilder sb = new StringBuilder();
+        for (String[] cmd : COMMANDS) {
+            sb.append(cmd[1]).append("\n    ").append(cmd[2]).append('\n');
+        }
+        c.out().print(sb.toString());
+    }
+
+    private void points(CliCall c) {
+        StringBuilder sb = new StringBuilder();
+        for (Point p : Points.all()) {
+            sb.append(String.format("%-42s %s%n", p.name(), p.description()));
+        }
+        c.out().print(sb.toString());
+    }
+
+    private void inject(CliCall c) {
+        if (c.args().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (Injections.Rule r : injections().rules()) {
+                sb.append(r.id()).append(": ").append(r.spec()).append('\n');
+            }
+            c.out().print(sb.length() == 0 ? "No injections.\n" : sb.toString());
+            return;
+        }
+        if (!Points.names().contains(c.args().get(0))) {
+            fail(c, "Unknown injection point '" + c.args().get(0)
+                    + "'; debug.points lists them");
+            return;
+        }
+        try {
+            Injections.Rule r = injections().add(c.args());
+            c.out().print("Injection " + r.id() + ": " + r.spec());
+        } catch (IllegalArgumentException e) {
+            fail(c, e.getMessage());
+        }
+    }
+
+    private void injectClear(CliCall c) {
+        if (c.args().isEmpty()) {
+            injections().clear();
+            return;
+        }
+        try {
+            if (!injections().remove(Integer.parseInt(c.args().get(0)))) {
+                fail(c, "No injection " + c.args().get(0));
+            }
+        } catch (NumberFormatException e) {
+            fail(c, "Invalid injection id '" + c.args().get(0) + "': expected a number");
+        }
+    }
+
+    private void dns(CliCall c) {
+        var resolver = inst.varnishd().resolver();
+        if (c.args().isEmpty()) {
+            List<String> lines = resolver.describe();
+            c.out().print(lines.isEmpty() ? "No names.\n" : String.join("\n", lines) + "\n");
+            return;
+        }
+        String name = c.args().get(0);
+        List<String> addresses = new ArrayList<>();
+        long at = inst.scheduler().now();
+        try {
+            for (String w : c.args().subList(1, c.args().size())) {
+                if (w.startsWith("at=")) {
+                    at = inst.scheduler().now() + Durations.parseNanos(w.substring(3));
+                } else if (w.startsWith("latency=")) {
+                    resolver.setLatency(name, Durations.parseNanos(w.substring(8)));
+                } else {
+                    addresses.add(w);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            fail(c, e.getMessage());
+            return;
+        }
+        resolver.set(name, addresses, at);
+    }
+
+    private void trace(CliCall c) {
+        String mode = c.args().isEmpty() ? "text" : c.args().get(0);
+        switch (mode) {
+            case "on" -> inst.varnishd().trace.enable();
+            case "text" -> c.out().print(inst.varnishd().trace.toText());
+            case "json" -> c.out().print(inst.varnishd().trace.toJson());
+            default -> fail(c, "Invalid trace mode '" + mode + "': use on, text or json");
+        }
+    }
+}

@@ -15,6 +15,7 @@ public final class VslLog {
     private final List<SimQueue<VslRecord>> subscribers = new ArrayList<>();
     private final List<VslRecord> retained = new ArrayList<>();
     private final int retainMax;
+    private final List<java.util.function.Consumer<VslRecord>> listeners = new ArrayList<>();
 
     /**
      * @param retainMax how many of the newest records to keep for subscribers that ask for
@@ -39,6 +40,14 @@ public final class VslLog {
         for (SimQueue<VslRecord> q : subscribers) {
             scheduler.putInternal(q, r);
         }
+        for (java.util.function.Consumer<VslRecord> l : listeners) {
+            l.accept(r);
+        }
+    }
+
+    /** Calls {@code listener} with every record written from now on, as it is written. */
+    public void addListener(java.util.function.Consumer<VslRecord> listener) {
+        listeners.add(listener);
     }
 
     /**

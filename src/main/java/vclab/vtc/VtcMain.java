@@ -105,7 +105,7 @@ public final class VtcMain {
         return new VtcRunOptions(a.params, a.defines, timeout, a.bufferSize, a.leaveTemp,
                 a.inTree, topbuild, a.model, a.realtime, a.strict,
                 a.trace == null ? null : Path.of(a.trace),
-                a.schedule == null ? null : Path.of(a.schedule), pwd, tmpRoot);
+                a.schedule == null ? null : Path.of(a.schedule), pwd, tmpRoot, false);
     }
 
     /** Returns the runner's macros in varnishtest's order; null values are functions. */

@@ -22,11 +22,13 @@ import java.util.Map;
  * @param schedule the {@code --schedule} file, or null
  * @param pwd the working directory at start-up ({@code ${pwd}})
  * @param tmpRoot where {@code vtc.*} directories go ({@code TMPDIR} or {@code /tmp})
+ * @param sealed true under the explorer: instances publish nothing outside the simulation
+ *     (no secret file, CLI listener or work directory files)
  */
 public record VtcRunOptions(List<String> varnishdParams, Map<String, String> defines,
         int timeoutSeconds, long bufferSize, int leaveTemp, boolean inTree, String topbuild,
         String model, boolean realtime, boolean strict, Path trace, Path schedule, Path pwd,
-        Path tmpRoot) {
+        Path tmpRoot, boolean sealed) {
 
     public VtcRunOptions {
         varnishdParams = List.copyOf(varnishdParams);

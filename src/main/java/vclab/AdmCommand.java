@@ -12,6 +12,9 @@ import vclab.cli.adm.AdmProgram;
  * {@code vclab adm}: a varnishadm-compatible client. picocli hands every argument through
  * untouched (options, {@code --} and all), and {@link AdmProgram} parses them as varnishadm's
  * getopt does.
+ *
+ * <p>TODO: picocli replaces an argument {@code @file} by the file's lines when the file exists,
+ * before adm sees it; Main must call {@code setExpandAtFiles(false)} to pass it unchanged.
  */
 @Command(name = "adm", modelTransformer = AdmCommand.RawArguments.class,
         customSynopsis = "vclab adm [-h] [-n workdir] [-p] [-S secretfile] [-T [address]:port]"

@@ -31,7 +31,7 @@ public final class FakeCliService implements CliService {
         this.secret = secret == null ? null : secret.clone();
     }
 
-    /** Every request executed so far, in order. */
+    /** Returns every request executed so far, in order. */
     public List<CliRequest> executed() {
         return executed;
     }

@@ -118,7 +118,7 @@ class AdmProgramTest {
     }
 
     @Test
-    void failedCommandWithRawHeadersIsSilentOnStderr() throws Exception {
+    void rawHeadersFailureHasNoStderr() throws Exception {
         Run run = run("-T", address, "-S", secretFile.toString(), "-p", "nosuch");
         assertEquals(1, run.exit());
         assertEquals("101 44      \n" + FakeCliService.UNKNOWN, run.out());
@@ -275,7 +275,7 @@ class AdmProgramTest {
     }
 
     @Test
-    void passModeWaitsForNoReplyToAnUnfinishedLine() throws Exception {
+    void passModeIgnoresUnfinishedLine() throws Exception {
         Run run = pass("ping\nping", withAuth());
         assertEquals(0, run.exit());
         assertTrue(run.out().matches(PONG + "\n"), run.out());
@@ -378,7 +378,7 @@ class AdmProgramTest {
     }
 
     @Test
-    void workdirTakesOffForAttachButNotForReads() throws Exception {
+    void workdirTimeoutOffFailsAfterConnect() throws Exception {
         Path workdir = dir.resolve("wd");
         try (VsmWriter vsm = VsmWriter.create(workdir)) {
             vsm.publishArg("-T", server.vsmAddressLines());

@@ -28,10 +28,13 @@ public final class AdmProgram {
     /** The name in usage text and getopt messages; scripts compare them with varnishadm's. */
     public static final String PROGRAM = "varnishadm";
 
-    /** 7.1's usage; trunk prints {@code [-n workdir]} in place of {@code [-n ident]}. */
-    static final String USAGE = "Usage: " + PROGRAM + " [-h] [-n ident] [-p] [-S secretfile]"
-            + " [-T [address]:port] [-t timeout] [command [...]]\n"
-            + "\t-n is mutually exclusive with -S and -T\n";
+    /** Returns the usage text; trunk says {@code [-n workdir]} where 7.1 says {@code ident}. */
+    static String usage(Dialect dialect) {
+        String name = dialect == Dialect.V7_1 ? "ident" : "workdir";
+        return "Usage: " + PROGRAM + " [-h] [-n " + name + "] [-p] [-S secretfile]"
+                + " [-T [address]:port] [-t timeout] [command [...]]\n"
+                + "\t-n is mutually exclusive with -S and -T\n";
+    }
 
     /** The interactive mode, run on an open session when stdin is a terminal. */
     public interface InteractiveFrontEnd {
@@ -125,7 +128,7 @@ public final class AdmProgram {
         if (diagnostic != null) {
             streams.err().print(PROGRAM + ": " + diagnostic + "\n");
         }
-        streams.err().print(USAGE);
+        streams.err().print(usage(dialect));
         streams.err().flush();
         return exitCode;
     }

@@ -13,7 +13,7 @@ jar="$here/target/vclab.jar"
 
 # The launcher builds the jar when needed and names the JDK it picks.
 java_home=$(VCLAB_SHOW_JAVA=1 "$here/bin/vclab" --version 2>&1 >/dev/null \
-    | sed -n 's/^vclab: using //p')
+    | sed -n 's/.*vclab: using //p')
 java="${java_home:+$java_home/bin/}java"
 launcher_flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Varnish's VCL subsystem in Java: replay VTC scripts, drive it over the CLI,"
                 + " explore interleavings.",
-        subcommands = {CommandLine.HelpCommand.class, TestCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TestCommand.class, AdmCommand.class,
+            ServeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -27,6 +28,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code, without calling System.exit. */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // Arguments such as "@file" are passed on as they are, as varnishadm would see them.
+        cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("vclab: internal error: " + ex);
             return 70;

@@ -60,6 +60,10 @@ final class CliConnection implements Runnable {
             } else {
                 reason = aborted ? "server closing" : "I/O error: " + e.getMessage();
             }
+        } catch (RuntimeException e) {
+            // A service or reply that breaks the protocol's rules; the session cannot go on.
+            LOG.log(Level.ERROR, "CLI session from " + peer + " failed", e);
+            reason = "internal error: " + e;
         } finally {
             closeQuietly(socket);
             server.forget(this);

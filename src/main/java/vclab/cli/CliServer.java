@@ -62,7 +62,12 @@ public final class CliServer implements AutoCloseable {
             Objects.requireNonNull(dialect, "dialect");
             Objects.requireNonNull(cliTimeout, "cliTimeout");
             if (maxSessions < 1) {
-                throw new IllegalArgumentException("maxSessions must be at least 1");
+                throw new IllegalArgumentException("maxSessions must be at least 1, got "
+                        + maxSessions);
+            }
+            if (maxRequestBytes <= CliFramer.PRE_AUTH_LINE_LIMIT) {
+                throw new IllegalArgumentException("maxRequestBytes must exceed "
+                        + CliFramer.PRE_AUTH_LINE_LIMIT + ", got " + maxRequestBytes);
             }
         }
 

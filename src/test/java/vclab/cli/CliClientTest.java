@@ -45,7 +45,7 @@ class CliClientTest {
     }
 
     @Test
-    void authResponseUsesOnlyTheChallengeOfTheGreeting() {
+    void authResponseUsesFirst32Chars() {
         byte[] secret = {1, 2, 3};
         String challenge = "q".repeat(32);
         assertEquals(CliClient.authResponse(challenge, secret),

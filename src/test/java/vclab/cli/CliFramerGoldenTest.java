@@ -89,7 +89,7 @@ class CliFramerGoldenTest {
             assertTrue(checked > 0, "no request was checked");
         }
 
-        /** The replies to the entry at i: its own, then those read without sending. */
+        /** Returns the replies to the entry at i: its own, then those read without sending. */
         private static List<JsonNode> repliesOf(List<JsonNode> entries, int i) {
             List<JsonNode> replies = new ArrayList<>();
             if (entries.get(i).has("status")) {

@@ -82,7 +82,7 @@ class CliFramerTest {
     }
 
     @Test
-    void longLineBeforeAuthIsCutAndTheNextByteDropped() {
+    void preAuthLineIsCutAt80Bytes() {
         String line = "help " + "x".repeat(95) + "\n";
         List<CliRequest> requests = feed(framer(false), line);
         assertEquals(List.of(List.of("help", "x".repeat(75)), List.of("x".repeat(19))),

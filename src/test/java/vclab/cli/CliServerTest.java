@@ -10,8 +10,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +131,47 @@ class CliServerTest {
             CliReply next = client.readReply();
             assertEquals(CliProtocol.HEADER_ERROR, next.body());
         }
+    }
+
+    @Test
+    void failedAuthIsLoggedWithoutSecrets() throws IOException {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(CliServer.class.getName());
+        logger.addHandler(handler);
+        String response;
+        try {
+            start(loopback());
+            try (CliClient client = connect()) {
+                response = CliClient.authResponse(client.greeting().body(), SECRET)
+                        .replace('a', 'b').replace('1', '2');
+                assertEquals(CliStatus.CLOSE, client.call("auth " + response).status());
+                assertEquals(CliStatus.COMMS, client.readReply().status());
+            }
+            server.close();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        List<String> messages = records.stream().map(r -> MessageFormat.format(
+                r.getMessage(), r.getParameters())).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(
+                "CLI Authentication failure from 127.0.0.1 ")), messages.toString());
+        String secret = new String(SECRET, StandardCharsets.US_ASCII).strip();
+        assertTrue(messages.stream().noneMatch(m -> m.contains(secret)
+                || m.contains(response)), messages.toString());
     }
 
     @Test

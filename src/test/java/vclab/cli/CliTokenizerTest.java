@@ -174,14 +174,14 @@ class CliTokenizerTest {
     }
 
     @Test
-    void childEncodingWritesVerticalTabAsBackslashVIn71() {
+    void v71EncodesVerticalTabAsBackslashV() {
         String line = CliTokenizer.encodeForChild(List.of("ping", "a\u000bb"), Dialect.V7_1);
         assertEquals("ping a\\vb \n", line);
         assertEquals(CliTokenizer.INVALID_BACKSLASH, error(line, Dialect.V7_1));
     }
 
     @Test
-    void childEncodingWritesVerticalTabInOctalInTrunk() {
+    void trunkEncodesVerticalTabInOctal() {
         String line = CliTokenizer.encodeForChild(List.of("ping", "a\u000bb"), Dialect.TRUNK);
         assertEquals("ping a\\013b \n", line);
         assertEquals(List.of("ping", "a\u000bb"), words(line, Dialect.TRUNK));

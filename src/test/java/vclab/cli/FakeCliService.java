@@ -10,12 +10,12 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A small stand-in for the model's CliService: 7.1's dispatch errors, the pre-auth command
  * set, {@code auth} with SHA-256, {@code ping}, {@code quit}, {@code banner}, and two test
- * commands: {@code debug.argv} (echoes its arguments) and {@code debug.block}, which waits
- * until the test calls {@link #release()}.
+ * commands: {@code debug.argv} (echoes its arguments), {@code debug.truncated} (a 201) and
+ * {@code debug.block}, which waits until the test calls {@link #release()}.
  */
-final class FakeCliService implements CliService {
-    static final String UNKNOWN = "Unknown request.\nType 'help' for more info.\n";
-    static final String BANNER = "-----------------------------\nVarnish Cache CLI 1.0\n"
+public final class FakeCliService implements CliService {
+    public static final String UNKNOWN = "Unknown request.\nType 'help' for more info.\n";
+    public static final String BANNER = "-----------------------------\nVarnish Cache CLI 1.0\n"
             + "-----------------------------\nLinux,fake\nvarnish-fake\n\n"
             + "Type 'help' for command list.\nType 'quit' to close CLI session.\n";
     private static final Set<String> PRE_AUTH = Set.of("auth", "help", "ping", "quit");
@@ -27,27 +27,27 @@ final class FakeCliService implements CliService {
     private final CountDownLatch blocked = new CountDownLatch(1);
 
     /** @param secret the secret file's content, or null for no authentication */
-    FakeCliService(byte[] secret) {
+    public FakeCliService(byte[] secret) {
         this.secret = secret == null ? null : secret.clone();
     }
 
-    /** Every request executed so far, in order. */
-    List<CliRequest> executed() {
+    /** Returns every request executed so far, in order. */
+    public List<CliRequest> executed() {
         return executed;
     }
 
     /** Lets every {@code debug.block} return. */
-    void release() {
+    public void release() {
         gate.countDown();
     }
 
     /** Waits until a session is inside {@code debug.block}. */
-    void awaitBlocked() throws InterruptedException {
+    public void awaitBlocked() throws InterruptedException {
         blocked.await();
     }
 
     /** The body {@code debug.argv} returns for these arguments. */
-    static String echoBody(List<String> args) {
+    public static String echoBody(List<String> args) {
         return args.size() + ":" + String.join("|", args);
     }
 
@@ -112,6 +112,8 @@ final class FakeCliService implements CliService {
                 return CliReply.ok(echoBody(args));
             case "debug.block":
                 return block();
+            case "debug.truncated":
+                return new CliReply(CliStatus.TRUNCATED, "abc");
             default:
                 return new CliReply(CliStatus.UNKNOWN, UNKNOWN);
         }

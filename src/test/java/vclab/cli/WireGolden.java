@@ -16,14 +16,14 @@ import java.util.List;
  * directory to the first directory holding {@code shared/golden/varnish-7.1.1}. Tests that
  * need them skip when they are absent.
  */
-final class WireGolden {
+public final class WireGolden {
     private static final String RELATIVE = "shared/golden/varnish-7.1.1";
 
     private WireGolden() {
     }
 
-    /** The golden directory; skips the calling test when there is none. */
-    static Path directory() {
+    /** Returns the golden directory; skips the calling test when there is none. */
+    public static Path directory() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path candidate = dir.resolve(RELATIVE);
@@ -36,8 +36,8 @@ final class WireGolden {
         return null;
     }
 
-    /** The entries of one topic of transcripts.json ("errors", "extras", "varnishadm"...). */
-    static List<JsonNode> topic(String name) {
+    /** Returns the entries of one topic of transcripts.json ("errors", "varnishadm"...). */
+    public static List<JsonNode> topic(String name) {
         try {
             JsonNode root = new ObjectMapper().readTree(directory().resolve("transcripts.json")
                     .toFile());
@@ -49,8 +49,8 @@ final class WireGolden {
         }
     }
 
-    /** The bytes a transcript string stands for (strings hold bytes as Latin-1 chars). */
-    static byte[] bytes(String text) {
+    /** Returns the bytes of a transcript string, which holds bytes as Latin-1 chars. */
+    public static byte[] bytes(String text) {
         return text.getBytes(CliProtocol.CHARSET);
     }
 }

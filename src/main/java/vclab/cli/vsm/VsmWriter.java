@@ -106,7 +106,7 @@ public final class VsmWriter implements Closeable {
         return directory;
     }
 
-    /** Publishes a C string as class {@code Arg} (the {@code -T}, {@code -S}, {@code -i} values). */
+    /** Publishes a C string as class {@code Arg}, as varnishd does for -T, -S and -i. */
     public void publishArg(String ident, String value) throws IOException {
         byte[] text = value.getBytes(NativeCharset.get());
         byte[] payload = new byte[text.length + 1];

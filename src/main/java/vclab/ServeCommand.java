@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -55,7 +56,8 @@ public final class ServeCommand implements Callable<Integer> {
      *     {@code -S none}
      * @param workdir the work directory, or null without {@code -n}
      */
-    public record Settings(Dialect dialect, Path secretFile, Path workdir, String address) {
+    public record Settings(Dialect dialect, Path secretFile, Path workdir, String address,
+            List<String> varnishdArgs, String model, boolean realtime) {
     }
 
     @Option(names = "-T", paramLabel = "address:port", defaultValue = CliServer.DEFAULT_ADDRESS,
@@ -78,10 +80,32 @@ public final class ServeCommand implements Callable<Integer> {
             description = "allow a -T address that is not a loopback address")
     boolean listenAny;
 
-    @Option(names = "--dialect", paramLabel = "7.1|8.0", defaultValue = "7.1",
-            description = "Varnish release whose CLI behaviour to reproduce (default:"
-                    + " ${DEFAULT-VALUE})")
+    @Option(names = "--dialect", paramLabel = "7.1|8.0",
+            description = "Varnish release whose CLI output to reproduce (default: the"
+                    + " model's, 7.1 for v7.4 and 8.0 otherwise)")
     String dialect;
+
+    @Option(names = "-b", paramLabel = "backend",
+            description = "backend address of the boot VCL, or 'none', as varnishd -b")
+    String backendArg;
+
+    @Option(names = "-f", paramLabel = "file", description = "VCL file to boot with, as"
+            + " varnishd -f; -f '' starts without a VCL")
+    String vclFile;
+
+    @Option(names = "-p", paramLabel = "name=value",
+            description = "set a parameter at start, as varnishd -p (repeatable)")
+    List<String> parameters = new java.util.ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "Varnish model: v7.4, v7.5, v7.6, v7.7, pr4205, b9a2040 or v8.0"
+                    + " (default: v8.0)")
+    String model;
+
+    @Option(names = "--virtual-time",
+            description = "let virtual time stand still while no command runs, instead of"
+                    + " following the wall clock")
+    boolean virtualTime;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,9 +116,9 @@ public final class ServeCommand implements Callable<Integer> {
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
     private volatile CliServer server;
 
-    /** Creates the command as {@code bin/vclab} runs it, where no service is available yet. */
+    /** Creates the command as {@code bin/vclab} runs it: the model behind the server. */
     public ServeCommand() {
-        this(settings -> Optional.empty());
+        this(vclab.instance.ServeFactory::create);
     }
 
     public ServeCommand(ServiceFactory factory) {
@@ -106,17 +130,30 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Dialect parsedDialect;
         try {
-            parsedDialect = Dialect.parse(dialect);
+            parsedDialect = dialect != null ? Dialect.parse(dialect)
+                    : (model != null ? vclab.model.Models.byId(model)
+                            : vclab.model.Models.defaultModel()).dialect();
         } catch (IllegalArgumentException e) {
             err.println("vclab serve: " + e.getMessage());
             return 2;
+        }
+        List<String> varnishdArgs = new java.util.ArrayList<>();
+        if (backendArg != null) {
+            varnishdArgs.addAll(List.of("-b", backendArg));
+        }
+        if (vclFile != null) {
+            varnishdArgs.addAll(List.of("-f", vclFile));
+        }
+        for (String p : parameters) {
+            varnishdArgs.addAll(List.of("-p", p));
         }
         Path workdir = name == null ? null : Vin.workdir(name);
         Path secretFile = resolveSecret(workdir, err);
         if (secretFile == null && !"none".equals(secret)) {
             return 2;
         }
-        Settings settings = new Settings(parsedDialect, secretFile, workdir, address);
+        Settings settings = new Settings(parsedDialect, secretFile, workdir, address,
+                varnishdArgs, model, !virtualTime);
         Optional<Backend> backend = factory.create(settings);
         if (backend.isEmpty()) {
             err.println("vclab serve: the varnishd model is not available yet, so there is no"

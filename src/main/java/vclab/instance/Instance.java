@@ -113,6 +113,16 @@ public final class Instance implements CliService, CliSupport {
         if (args.error != null) {
             throw new InstanceException("Error: " + args.error, 2);
         }
+        if (args.has('b') && args.has('f')) {
+            throw new InstanceException("Error: Only one of -b or -f can be specified", 2);
+        }
+        if (args.has('d') && args.has('F')) {
+            throw new InstanceException("Error: Only one of -d or -F can be specified", 2);
+        }
+        if (!args.has('b') && !args.has('f') && !args.has('d')) {
+            throw new InstanceException("Error: Neither -b nor -f given. (use -f '' to override)",
+                    2);
+        }
         Instance inst = new Instance(scheduler, options, args);
         if (!inst.startupErrors.isEmpty()) {
             throw new InstanceException(String.join("\n", inst.startupErrors), 2);

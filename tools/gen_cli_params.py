@@ -9,10 +9,10 @@ JSON file that vclab.cli.ParamTable loads:
     tools/gen_cli_params.py REPO varnish-7.1.1 src/main/resources/vclab/cli/params-7.1.json
     tools/gen_cli_params.py REPO varnish-8.0.0 src/main/resources/vclab/cli/params-8.0.json
 
-Values that depend on the build or the host (compiler command, paths, TCP
-keep-alive defaults read from the kernel, the thread stack minimum) are
-replaced by what Debian 12's varnish 7.1.1 reports on Linux x86_64, so both
-tables describe the same machine.
+Some values depend on the build or the host: the compiler command, paths, the
+TCP keep-alive defaults read from the kernel and the thread stack minimum.
+They are replaced by what Debian 12's varnish 7.1.1 reports on Linux x86_64,
+so both tables describe the same machine.
 """
 
 import json

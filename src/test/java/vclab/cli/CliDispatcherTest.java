@@ -160,8 +160,9 @@ class CliDispatcherTest {
         extended.worker.register("debug.vclab", call -> call.out().print("state"));
         for (String[] command : List.of(new String[] {"help"}, new String[] {"help", "-a"},
                 new String[] {"help", "-d"}, new String[] {"help", "-j"})) {
-            assertEquals(GoldenReplayTest.mask(plain.send(command).body()),
-                    GoldenReplayTest.mask(extended.send(command).body()), String.join(" ", command));
+            String expected = GoldenReplayTest.mask(plain.send(command).body());
+            String actual = GoldenReplayTest.mask(extended.send(command).body());
+            assertEquals(expected, actual, String.join(" ", command));
         }
         assertEquals("debug.vclab <what>\nShow vclab's model state.\n",
                 extended.send("help", "debug.vclab").body());

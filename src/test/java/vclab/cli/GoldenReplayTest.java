@@ -52,7 +52,8 @@ class GoldenReplayTest {
     private static final Pattern STARTUP_PARAM =
             Pattern.compile("varnishd .* -p (\\S+?)\\.?(\\s|$)");
     private static final Pattern PONG = Pattern.compile("PONG \\d+ 1\\.0");
-    private static final Pattern JSON_TIME = Pattern.compile("(\\[ \\d+, \\[.*?\\]), \\d+\\.\\d{3}");
+    private static final Pattern JSON_TIME =
+            Pattern.compile("(\\[ \\d+, \\[.*?\\]), \\d+\\.\\d{3}");
 
     @TempDir
     Path tmp;

@@ -25,6 +25,8 @@ public record CliBanner(Dialect dialect, String platform) {
      * choices, comma-separated.
      */
     public static String jvmPlatform(String startupChoices) {
+        // NOTE: on macOS os.version is the product version (14.1), not uname's kernel
+        // release (23.1.0), so the line differs from varnishd's there.
         String osName = System.getProperty("os.name", "unknown");
         String sysname = osName.startsWith("Mac") ? "Darwin" : osName;
         String release = System.getProperty("os.version", "unknown");

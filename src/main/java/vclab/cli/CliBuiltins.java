@@ -192,6 +192,7 @@ public final class CliBuiltins {
         return Files.readAllBytes(file);
     }
 
+    /** Returns strerror's text for the two usual failures; NOTE: others keep Java's message. */
     private static String strerror(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "No such file or directory";

@@ -34,7 +34,7 @@ public final class ParamTable {
         this.bitNames = Map.copyOf(bitNames);
     }
 
-    /** The table of a release. */
+    /** Returns the table of a release. */
     public static ParamTable of(Dialect dialect) {
         return dialect == Dialect.V7_1 ? Holder.V7_1 : Holder.TRUNK;
     }

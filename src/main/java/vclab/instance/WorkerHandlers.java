@@ -53,6 +53,15 @@ final class WorkerHandlers {
         d.register("debug.vmod", this::debugVmod);
         d.register("ban.list", this::banList);
         d.register("ban", this::ban);
+        d.register("debug.panic.worker", this::panicWorker);
+    }
+
+    /** debug.panic.worker: the child fails an assertion on purpose. */
+    private void panicWorker(CliCall c) {
+        // NOTE: the line is 7.1.1's (834) or 8.0.0's (809); releases in between differ.
+        int line = c.dialect() == vclab.cli.Dialect.V7_1 ? 834 : 809;
+        throw vclab.vrt.Panic.assertion("ccf_panic", "cache/cache_panic.c", line,
+                "(strcmp(\"\", \"You asked for it\")) == 0");
     }
 
     // ---------------------------------------------------------------- vcl.list and vcl.show

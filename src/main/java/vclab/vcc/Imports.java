@@ -59,6 +59,21 @@ final class Imports {
             return;
         }
         VmodSpec spec = tl.catalog.find(mod.text()).orElse(null);
+        if (path != null) {
+            String fn = path.endsWith("/") ? path + "libvmod_" + mod.text() + ".so" : path;
+            if (fn.startsWith("/") && !java.nio.file.Files.exists(java.nio.file.Path.of(fn))) {
+                tl.sb.cat("Could not open VMOD ").cat(mod.text()).cat("\n");
+                tl.sb.cat("\tFile name: ").cat(fn).cat("\n");
+                tl.sb.cat("\tdlerror: ").cat(fn)
+                        .cat(": cannot open shared object file: No such file or directory\n");
+                tl.errWhere(mod);
+                return;
+            }
+            if (!fn.startsWith("/")) {
+                // NOTE: a relative path is searched along vmod_path, which vclab has not.
+                spec = null;
+            }
+        }
         if (spec == null) {
             tl.sb.cat("Could not find VMOD ").cat(mod.text()).cat("\n");
             tl.errWhere(mod);

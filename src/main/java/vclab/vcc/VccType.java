@@ -101,7 +101,7 @@ final class VccType {
 
     /** The type of the right operand of '*' and '/'; null if the type has no product. */
     VccType multype() {
-        return kind == VclType.INT ? this : multype;
+        return kind == VclType.INT || kind == VclType.REAL ? this : multype;
     }
 
     /** The type's name in messages: STRING for every string form (vcc_utype). */

@@ -16,9 +16,12 @@ import java.util.Optional;
  * with the same specs are equal, which lets compile results be cached across instances.
  */
 public final class VmodCatalog {
-    /** The VMODs whose declarations ship with vclab. */
+    /** The VMODs that vclab simulates. */
     public static final List<String> STANDARD_VMODS =
             List.of("std", "directors", "debug", "vtc", "dynamic");
+    /** Further VMODs of Varnish 7.1 whose declarations ship with vclab, for compiling only. */
+    public static final List<String> OTHER_VMODS =
+            List.of("blob", "cookie", "proxy", "purge", "unix");
 
     private final Map<String, VmodSpec> specs;
     private final int hash;
@@ -40,6 +43,11 @@ public final class VmodCatalog {
     /** The declarations of {@link #STANDARD_VMODS}, read once from the class path. */
     public static VmodCatalog standard() {
         return Standard.CATALOG;
+    }
+
+    /** {@link #standard()} plus {@link #OTHER_VMODS}: what a Varnish 7.1 install offers. */
+    public static VmodCatalog all() {
+        return Standard.ALL;
     }
 
     /** Reads a spec from a class path resource in vclab's VMOD declaration format. */
@@ -81,14 +89,21 @@ public final class VmodCatalog {
     }
 
     private static final class Standard {
-        static final VmodCatalog CATALOG = load();
+        static final VmodCatalog CATALOG = load(STANDARD_VMODS);
+        static final VmodCatalog ALL = CATALOG.withAll(load(OTHER_VMODS));
 
-        private static VmodCatalog load() {
+        private static VmodCatalog load(List<String> names) {
             List<VmodSpec> l = new ArrayList<>();
-            for (String n : STANDARD_VMODS) {
+            for (String n : names) {
                 l.add(VmodCatalog.load("vmods/" + n + ".vmod"));
             }
             return of(l);
         }
+    }
+
+    private VmodCatalog withAll(VmodCatalog other) {
+        List<VmodSpec> all = new ArrayList<>(specs.values());
+        all.addAll(other.specs.values());
+        return of(all);
     }
 }

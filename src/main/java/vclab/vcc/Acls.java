@@ -1,12 +1,12 @@
 package vclab.vcc;
 
-import java.util.ArrayList;
 import java.util.List;
+
 
 /** ACL declarations (vcc_acl.c). */
 final class Acls {
     /** One entry as VCC keeps it: family byte, address bytes, mask over both. */
-    private static final class Entry {
+    static final class Entry {
         boolean not;
         boolean para;
         long mask;
@@ -19,9 +19,9 @@ final class Acls {
 
     private final Compilation tl;
     private boolean pedantic;
-    /** The entries in VCC's sort order (vcl_acl_cmp), which finds duplicates. */
-    private List<Entry> tree;
-    private List<VclAcl.Entry> entries;
+    private boolean fold;
+    /** The entries in VCC's order (its red-black tree), which finds duplicates. */
+    private AclTree tree;
 
     Acls(Compilation tl) {
         this.tl = tl;
@@ -31,9 +31,9 @@ final class Acls {
     void parseAcl() {
         Token start = tl.t;
         pedantic = true;
+        fold = !tl.v71();
         boolean log = false;
-        tree = new ArrayList<>();
-        entries = new ArrayList<>();
+        tree = new AclTree(tl);
         tl.next();
         tl.parser.expectVid("ACL");
         if (tl.sb.err) {
@@ -56,8 +56,10 @@ final class Acls {
                 log = sign > 0;
             } else if (tl.t.idIs("pedantic")) {
                 pedantic = sign > 0;
-            } else if (tl.t.idIs("table") || !tl.v71() && tl.t.idIs("fold")) {
-                // Only change how VCC generates and folds the matching code.
+            } else if (!tl.v71() && tl.t.idIs("fold")) {
+                fold = sign > 0;
+            } else if (tl.t.idIs("table")) {
+                // Only changes how VCC generates the matching code.
                 tl.next();
                 continue;
             } else {
@@ -79,7 +81,7 @@ final class Acls {
         if (!tl.skip(Tok.RBRACE, Site.ACL_RBRACE)) {
             return;
         }
-        tl.model.acls.add(new VclAcl(sym.name, log, entries, tl.pos(start)));
+        tl.model.acls.add(new VclAcl(sym.name, log, tree.entries(), tl.pos(start)));
     }
 
     /** vcc_IsFlag: "+name" or "-name" with no space after the sign. */
@@ -234,46 +236,15 @@ final class Acls {
         Entry aen = new Entry();
         aen.not = ae.not;
         aen.tAddr = ae.tAddr;
+        aen.text = ae.text;
         aen.mask = ae.mask + 8;
         aen.data = new byte[a.length + 1];
         aen.data[0] = (byte) (v6 ? 10 : 2);
         System.arraycopy(a, 0, aen.data, 1, a.length);
-        for (Entry x : tree) {
-            if (compare(x, aen) == 0) {
-                if (x.not != aen.not) {
-                    tl.sb.cat("Conflicting ACL entries:\n");
-                    tl.errWhere(x.tAddr);
-                    tl.sb.cat("vs:\n");
-                    tl.errWhere(aen.tAddr);
-                }
-                return;
-            }
-        }
-        tree.add(aen);
-        entries.add(new VclAcl.Entry(ae.not, canonical, (int) ae.mask, ae.text));
+        tree.insert(aen, fold);
     }
 
-    /** vcl_acl_cmp: equal when the prefixes and the masks are equal. */
-    private static int compare(Entry e1, Entry e2) {
-        long m = Math.min(e1.mask, e2.mask);
-        int i = 0;
-        for (; m >= 8; m -= 8, i++) {
-            int c = Integer.compare(e1.data[i] & 0xff, e2.data[i] & 0xff);
-            if (c != 0) {
-                return c;
-            }
-        }
-        if (m > 0) {
-            int mm = (0xff00 >> m) & 0xff;
-            int c = Integer.compare(e1.data[i] & mm, e2.data[i] & mm);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Long.compare(e2.mask, e1.mask);
-    }
-
-    private static String canonical(byte[] a, boolean v6) {
+    static String canonical(byte[] a, boolean v6) {
         if (!v6) {
             return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "."
                     + (a[3] & 0xff);

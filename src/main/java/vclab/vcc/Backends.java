@@ -15,15 +15,24 @@ import java.util.OptionalInt;
 final class Backends {
     private static final List<String> PROBE_FIELDS = List.of("url", "request",
             "expected_response", "timeout", "interval", "window", "threshold", "initial");
+    private static final List<String> PROBE_FIELDS_80 = List.of("url", "request",
+            "expected_response", "timeout", "interval", "window", "threshold", "initial",
+            "expect_close");
     private static final List<String> BACKEND_FIELDS = List.of("host", "port", "path",
             "host_header", "connect_timeout", "first_byte_timeout", "between_bytes_timeout",
             "probe", "max_connections", "proxy_header", "preamble");
+    private static final List<String> BACKEND_FIELDS_80 = List.of("host", "port", "path",
+            "host_header", "connect_timeout", "first_byte_timeout", "between_bytes_timeout",
+            "probe", "max_connections", "proxy_header", "preamble", "via", "authority",
+            "wait_timeout", "wait_limit");
 
     private final Compilation tl;
     /** The symbol of the first backend while it is the default one (first_director). */
     private Symbol firstDirector;
     /** Whether a default director is set: the first backend or one named "default". */
     private boolean hasDefaultDirector;
+    /** The symbol of the backend being declared, if it has one. */
+    private Symbol currentBackend;
 
     Backends(Compilation tl) {
         this.tl = tl;
@@ -72,7 +81,7 @@ final class Backends {
 
     /** vcc_ParseProbeSpec: the { .field = value; ... } of a probe. */
     private VclProbe probeSpec(String name, VclProbe.Kind kind, Token start) {
-        Fields fs = new Fields(tl, PROBE_FIELDS);
+        Fields fs = new Fields(tl, tl.v71() ? PROBE_FIELDS : PROBE_FIELDS_80);
         if (!tl.skip(Tok.LBRACE, Site.PROBE_LBRACE)) {
             return null;
         }
@@ -134,6 +143,8 @@ final class Backends {
             } else if (field.idIs("threshold")) {
                 tThreshold = tl.t;
                 threshold = Units.uintVal(tl);
+            } else if (field.idIs("expect_close")) {
+                Units.boolVal(tl);
             }
             if (tl.sb.err || !tl.skip(Tok.SEMI, Site.PROBE_SEMI)) {
                 return null;
@@ -208,6 +219,7 @@ final class Backends {
         }
         Token tBe = tl.t;
         String name;
+        currentBackend = null;
         if (tl.t.idIs("default")) {
             if (firstDirector != null) {
                 firstDirector.noref = false;
@@ -229,6 +241,7 @@ final class Backends {
             if (tl.sb.err) {
                 return;
             }
+            currentBackend = sym;
             name = sym.name;
             if (!hasDefaultDirector) {
                 firstDirector = sym;
@@ -238,6 +251,7 @@ final class Backends {
             }
         }
         hostDef(tBe, name, tFirst);
+        currentBackend = null;
         if (tl.sb.err) {
             tl.sb.cat("\nIn ").cat(tFirst.text()).cat(" specification starting at:\n");
             tl.errWhere(tFirst);
@@ -257,6 +271,10 @@ final class Backends {
         Integer maxConnections;
         Integer proxyHeader;
         VclProbe probe;
+        Symbol via;
+        Token authority;
+        Double waitTimeout;
+        Integer waitLimit;
     }
 
     /** vcc_ParseHostDef. */
@@ -283,7 +301,7 @@ final class Backends {
             tl.errWhere(tl.t);
             return;
         }
-        Fields fs = new Fields(tl, BACKEND_FIELDS);
+        Fields fs = new Fields(tl, tl.v71() ? BACKEND_FIELDS : BACKEND_FIELDS_80);
         HostDef d = new HostDef();
         Token[] tDid = new Token[1];
         while (tl.t.tok != Tok.RBRACE) {
@@ -300,6 +318,11 @@ final class Backends {
             tl.errWhere(tBe);
             return;
         }
+        if (d.via != null && d.path != null) {
+            tl.sb.cat("Cannot set both .via and .path.\n");
+            tl.errWhere(tBe);
+            return;
+        }
         List<String> addresses = new ArrayList<>();
         if (d.host != null) {
             String spec = d.port != null ? d.host.dec + " " + d.port.dec : d.host.dec;
@@ -312,6 +335,9 @@ final class Backends {
         }
         if (tl.sb.err) {
             return;
+        }
+        if (d.via != null) {
+            viaAuthority(d);
         }
         tl.next();
         String hostHeader = d.hostHeader != null ? d.hostHeader.dec
@@ -394,6 +420,22 @@ final class Backends {
                 d.preamble = tl.t;
                 tl.next();
                 return tl.skip(Tok.SEMI, Site.BACKEND_PREAMBLE_SEMI);
+            case "via":
+                return via(d);
+            case "authority":
+                d.authority = stringField(Site.BACKEND_AUTHORITY_STRING,
+                        Site.BACKEND_AUTHORITY_SEMI);
+                return d.authority != null;
+            case "wait_timeout":
+                d.waitTimeout = durationField(Site.BACKEND_WAIT_TIMEOUT_SEMI);
+                return d.waitTimeout != null;
+            case "wait_limit":
+                long limit = Units.uintVal(tl);
+                if (tl.sb.err || !tl.skip(Tok.SEMI, Site.BACKEND_WAIT_LIMIT_SEMI)) {
+                    return false;
+                }
+                d.waitLimit = (int) limit;
+                return true;
             default:
                 throw new IllegalStateException("backend field " + f);
         }
@@ -442,6 +484,27 @@ final class Backends {
             }
             return !tl.sb.err;
         }
+        if (tl.t.tok == Tok.ID && !tl.v71()) {
+            Token tProbe = tl.t;
+            Symbol pb = tl.symbols.get(Symbols.Ns.MAIN, SymKind.PROBE, Symbols.Mode.EXISTING,
+                    Symbols.Xref.REF);
+            if (tl.sb.err) {
+                return false;
+            }
+            if (pb.type == VccType.DEFAULT) {
+                if (tl.model.defaultProbe == null) {
+                    tl.sb.cat("No default probe defined\n");
+                    tl.errToken(tProbe);
+                    tl.sb.cat(" at\n");
+                    tl.errWhere(tProbe);
+                    return false;
+                }
+                d.probe = tl.model.defaultProbe;
+            } else {
+                d.probe = tl.model.probe(pb.name);
+            }
+            return tl.skip(Tok.SEMI, Site.BACKEND_PROBE_SEMI);
+        }
         if (tl.t.tok == Tok.ID) {
             if (tl.t.idIs("default")) {
                 tl.next();
@@ -464,9 +527,69 @@ final class Backends {
         return false;
     }
 
+    /** .via (Varnish 8.0): a backend to connect through; via backends do not stack. */
+    private boolean via(HostDef d) {
+        Symbol via = tl.symbols.get(Symbols.Ns.MAIN, SymKind.BACKEND, Symbols.Mode.EXISTING,
+                Symbols.Xref.REF);
+        if (tl.sb.err) {
+            return false;
+        }
+        if ("via".equals(via.extra)) {
+            tl.sb.cat("Cannot stack .via backends at\n");
+            tl.errWhere(tl.t);
+            return false;
+        }
+        if (currentBackend != null) {
+            currentBackend.extra = "via";
+        }
+        d.via = via;
+        return tl.skip(Tok.SEMI, Site.BACKEND_VIA_SEMI);
+    }
+
+    /**
+     * The authority a .via backend sends: .authority, else .host_header, else .host, which
+     * must not be a numeric address.
+     */
+    private void viaAuthority(HostDef d) {
+        Token tVal = d.authority != null ? d.authority
+                : d.hostHeader != null ? d.hostHeader : d.host;
+        String p = tVal.dec;
+        String[] hp = new String[2];
+        boolean isIp = Addresses.parse(p, hp) == null && hp[0] != null
+                && HostTable.numeric(hp[0]) != null && (hp[1] == null || hp[1].matches("[0-9]+"));
+        if (isIp) {
+            if (tVal == d.authority) {
+                tl.sb.cat(".authority can not be an ip address with .via.\n");
+            } else {
+                tl.sb.cat(".").cat(tVal == d.hostHeader ? "host_header" : "host")
+                        .cat(" used as authority can not be an ip address with .via.\n");
+                tl.sb.cat("Hint: configure .authority explicitly\n");
+            }
+            tl.errWhere(tVal);
+        }
+    }
+
     /** Emit_UDS_Path: an absolute path to a socket; a missing one is only a warning. */
     private void udsPath(Token tPath, String errid) {
-        if (!tPath.dec.startsWith("/")) {
+        String path = tPath.dec;
+        if (!tl.v71()) {
+            if (!path.startsWith("/") && !path.startsWith("@")) {
+                tl.sb.cat(errid).cat(": Must be a valid path or abstract socket:\n");
+                tl.errWhere(tPath);
+                return;
+            }
+            String err = path.length() + 1 > 108 ? "Path too long for a Unix domain socket"
+                    : path.equals("@") ? "The empty abstract socket name is not supported"
+                    : null;
+            if (err != null) {
+                tl.sb.cat(errid).cat(": ").cat(err).cat("\n");
+                tl.errWhere(tPath);
+                return;
+            }
+            if (path.startsWith("@")) {
+                return;
+            }
+        } else if (!path.startsWith("/")) {
             tl.sb.cat(errid).cat(": Must be an absolute path:\n");
             tl.errWhere(tPath);
             return;

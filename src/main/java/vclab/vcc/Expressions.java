@@ -250,7 +250,8 @@ final class Expressions {
             return e;
         }
         tl.sb.cat("Symbol '").cat(t.text()).cat("' type (").cat(sym.kind.label())
-                .cat(") can not be used in expression.\n");
+                .cat(tl.v71() ? ") can not be used in expression.\n"
+                        : ") cannot be used in expression.\n");
         tl.errWhere(t);
         if (sym.defB != null) {
             tl.sb.cat("That symbol was defined here:\n");
@@ -324,7 +325,11 @@ final class Expressions {
     /** vcc_Eval_Default: "default" is the default backend or probe. */
     private Expr evalDefault(Token t, VccType fmt) {
         if (fmt == VccType.PROBE) {
-            tl.backends.defaultProbe();
+            if (tl.v71()) {
+                tl.backends.defaultProbe();
+            }
+            // NOTE: Varnish 8.0 leaves a missing default probe to the C compiler, which
+            // fails with a message vclab does not reproduce; vclab accepts the VCL.
             return new Expr(VccType.PROBE, new VclExpr.DefaultProbe());
         }
         if (fmt == VccType.BACKEND) {

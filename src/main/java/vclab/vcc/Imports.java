@@ -64,8 +64,12 @@ final class Imports {
             if (fn.startsWith("/") && !java.nio.file.Files.exists(java.nio.file.Path.of(fn))) {
                 tl.sb.cat("Could not open VMOD ").cat(mod.text()).cat("\n");
                 tl.sb.cat("\tFile name: ").cat(fn).cat("\n");
-                tl.sb.cat("\tdlerror: ").cat(fn)
-                        .cat(": cannot open shared object file: No such file or directory\n");
+                if (tl.v71()) {
+                    tl.sb.cat("\tdlerror: ").cat(fn)
+                            .cat(": cannot open shared object file: No such file or directory\n");
+                } else {
+                    tl.sb.cat("\tError: No such file or directory\n");
+                }
                 tl.errWhere(mod);
                 return;
             }

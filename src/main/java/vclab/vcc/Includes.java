@@ -30,7 +30,7 @@ final class Includes {
         }
         src.index = tl.sources.size();
         tl.sources.add(src);
-        List<Token> toks = VclTokenizer.tokenize(src, tl.sb);
+        List<Token> toks = VclTokenizer.tokenize(src, tl.sb, !tl.v71());
         if (toks == null) {
             return;
         }

@@ -58,7 +58,8 @@ final class Operators {
         }
         e = ex.toBool(e);
         if (e.fmt != VccType.BOOL) {
-            tl.sb.cat("'").cat(tokstr).cat("' must be preceeded by BOOL, found ")
+            tl.sb.cat("'").cat(tokstr).cat(tl.v71() ? "' must be preceeded by BOOL, found "
+                    : "' must be preceded by BOOL, found ")
                     .cat(e.fmt.utype()).cat(".\n");
             tl.errWhere2(tk, tl.t);
             return null;
@@ -116,7 +117,8 @@ final class Operators {
         if (op == null) {
             return e;
         }
-        VccType f = e.fmt;
+        // Varnish 8.0 compares STRING and STRANDS values like STRINGS (vcc_stringstype).
+        VccType f = stringsType(e.fmt);
         boolean numeric = f == VccType.INT || f == VccType.DURATION || f == VccType.BYTES
                 || f == VccType.REAL || f == VccType.TIME;
         boolean identity = f == VccType.BACKEND || f == VccType.ACL || f == VccType.PROBE
@@ -136,10 +138,14 @@ final class Operators {
         if (f == VccType.STRINGS) {
             return cmpString(e, op);
         }
-        tl.sb.cat("Operator ").cat(tl.t.text()).cat(" not possible on ").cat(f.utype())
+        tl.sb.cat("Operator ").cat(tl.t.text()).cat(" not possible on ").cat(e.fmt.utype())
                 .cat("\n");
         tl.errWhere(tl.t);
         return null;
+    }
+
+    private VccType stringsType(VccType t) {
+        return !tl.v71() && t.isStringForm() ? VccType.STRINGS : t;
     }
 
     private static VclExpr.Op relation(Tok tk) {
@@ -224,7 +230,7 @@ final class Operators {
         if (tl.sb.err) {
             return null;
         }
-        if (e2.fmt != VccType.STRINGS) {
+        if (stringsType(e2.fmt) != VccType.STRINGS) {
             differentTypes(e, tk, e2);
             return null;
         }

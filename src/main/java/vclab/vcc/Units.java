@@ -74,6 +74,23 @@ final class Units {
         return v * durationUnit(tl);
     }
 
+    /** vcc_BoolVal (Varnish 8.0): "true" or "false". */
+    static boolean boolVal(Compilation tl) {
+        if (tl.t.tok != Tok.ID) {
+            tl.sb.cat("Expected \"true\" or \"false\"\n");
+            tl.errWhere(tl.t);
+            return false;
+        }
+        Symbol sym = tl.symbols.get(Symbols.Ns.MAIN, SymKind.NONE, Symbols.Mode.NOERR,
+                Symbols.Xref.NONE);
+        if (sym == null || sym.type != VccType.BOOL) {
+            tl.sb.cat("Expected \"true\" or \"false\"\n");
+            tl.errWhere(tl.t);
+            return false;
+        }
+        return sym.evalPriv != null;
+    }
+
     /** vcc_ByteVal: a number and a bytes unit. */
     static long byteVal(Compilation tl) {
         if (tl.t.tok != Tok.CNUM && tl.t.tok != Tok.FNUM) {

@@ -51,6 +51,14 @@ final class VccCompiler {
 
     /** Compiles inline text ({@code file} null) or the file named {@code file}. */
     VccResult compile(BuiltinInfo builtin, String sourceName, String text, String file) {
+        try {
+            return run(builtin, sourceName, text, file);
+        } catch (VccAssertion a) {
+            return new VccResult.Failure(VccOutput.crash(a.text()));
+        }
+    }
+
+    private VccResult run(BuiltinInfo builtin, String sourceName, String text, String file) {
         if (builtin.error() != null) {
             return failure(builtin.error());
         }

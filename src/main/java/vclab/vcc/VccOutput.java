@@ -12,6 +12,11 @@ final class VccOutput {
     private VccOutput() {
     }
 
+    /** The output of a VCC process that aborted on an assertion (SIGABRT). */
+    static String crash(String assertion) {
+        return format(assertion, false) + "Running VCC-compiler failed, signal 6\n";
+    }
+
     static String format(String vccText, boolean failed) {
         StringBuilder sb = new StringBuilder();
         int lines = 0;

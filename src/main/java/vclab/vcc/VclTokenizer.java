@@ -13,16 +13,19 @@ import org.antlr.v4.runtime.Lexer;
 final class VclTokenizer {
     private final Source src;
     private final ErrorBuffer out;
+    /** Varnish 8.0 rejects an exponent after a real number ("1.5e3"). */
+    private final boolean rejectExponent;
     private final List<Token> tokens = new ArrayList<>();
 
-    private VclTokenizer(Source src, ErrorBuffer out) {
+    private VclTokenizer(Source src, ErrorBuffer out, boolean rejectExponent) {
         this.src = src;
         this.out = out;
+        this.rejectExponent = rejectExponent;
     }
 
     /** Returns the tokens of the source, or null after reporting an error to {@code out}. */
-    static List<Token> tokenize(Source src, ErrorBuffer out) {
-        return new VclTokenizer(src, out).run();
+    static List<Token> tokenize(Source src, ErrorBuffer out, boolean rejectExponent) {
+        return new VclTokenizer(src, out, rejectExponent).run();
     }
 
     private List<Token> run() {
@@ -116,7 +119,39 @@ final class VclTokenizer {
             out.errWhere(t);
             return false;
         }
+        if (strtodOverruns(b, e)) {
+            throw VccAssertion.numberOverrun(dialect(), false);
+        }
         return true;
+    }
+
+    private vclab.cli.Dialect dialect() {
+        return rejectExponent ? vclab.cli.Dialect.TRUNK : vclab.cli.Dialect.V7_1;
+    }
+
+    /**
+     * Whether C's strtod, which VCC uses to read the value, would read beyond the token:
+     * an exponent ("10e5") or, after a lone "0", a hexadecimal number ("0x1f").
+     */
+    private boolean strtodOverruns(int b, int e) {
+        String s = src.text;
+        int n = s.length();
+        if (e < n && (s.charAt(e) == 'e' || s.charAt(e) == 'E')) {
+            int i = e + 1;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            return i < n && Character.isDigit(s.charAt(i));
+        }
+        if (e - b == 1 && s.charAt(b) == '0' && e < n
+                && (s.charAt(e) == 'x' || s.charAt(e) == 'X')) {
+            int i = e + 1;
+            if (i < n && s.charAt(i) == '.') {
+                i++;
+            }
+            return i < n && Character.digit(s.charAt(i), 16) >= 0;
+        }
+        return false;
     }
 
     private boolean real(int b, int e) {
@@ -128,6 +163,15 @@ final class VclTokenizer {
             out.cat("Too many digits for real.\n");
             out.errWhere(t);
             return false;
+        }
+        char next = e < src.text.length() ? src.text.charAt(e) : '\0';
+        if (rejectExponent && (next == 'e' || next == 'E')) {
+            out.cat("Unexpected character '").cat(next).cat("'.\n");
+            out.errWhere(new Token(Tok.FNUM, src, b, e + 1));
+            return false;
+        }
+        if (strtodOverruns(b, e)) {
+            throw VccAssertion.numberOverrun(dialect(), true);
         }
         return true;
     }

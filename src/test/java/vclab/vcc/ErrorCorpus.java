@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,16 +80,23 @@ final class ErrorCorpus {
         }
     }
 
-    /** Copies the corpus into {@code dir} and lists its cases by name. */
+    /**
+     * Copies the corpus into {@code dir} and lists its cases by name. The copies are world
+     * readable because varnishd reads them as its unprivileged user.
+     */
     static List<Case> copyTo(Path dir) throws IOException {
         Path src = source();
+        readable(dir);
         try (Stream<Path> walk = Files.walk(src)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path target = dir.resolve(src.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
+                    readable(target);
                 } else if (p.toString().endsWith(".vcl")) {
                     Files.copy(p, target);
+                    Files.setPosixFilePermissions(target,
+                            PosixFilePermissions.fromString("rw-r--r--"));
                 }
             }
         }
@@ -100,6 +108,11 @@ final class ErrorCorpus {
             });
         }
         return cases;
+    }
+
+    /** Makes a directory readable and searchable by everyone. */
+    static void readable(Path dir) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private static List<String> settings(Path p) {

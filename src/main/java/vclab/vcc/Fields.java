@@ -1,0 +1,54 @@
+package vclab.vcc;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ".name = " prefix of backend and probe attributes, with VCC's checks for unknown and
+ * repeated names (vcc_backend_util.c).
+ */
+final class Fields {
+    private final Compilation tl;
+    private final List<String> names;
+    private final Map<String, Token> found = new HashMap<>();
+
+    Fields(Compilation tl, List<String> names) {
+        this.tl = tl;
+        this.names = names;
+    }
+
+    /** vcc_IsField: returns the name token, with the current token after '='. */
+    Token isField() {
+        if (!tl.skip(Tok.DOT, Site.FIELD_DOT) || !tl.expectErr(Tok.ID, Site.FIELD_ID)) {
+            return null;
+        }
+        Token field = tl.t;
+        tl.next();
+        if (!tl.skip(Tok.ASSIGN, Site.FIELD_ASSIGN)) {
+            return null;
+        }
+        for (String n : names) {
+            if (!field.idIs(n)) {
+                continue;
+            }
+            Token first = found.get(n);
+            if (first == null) {
+                found.put(n, field);
+                return field;
+            }
+            tl.sb.cat("Field ");
+            tl.errToken(field);
+            tl.sb.cat(" redefined at:\n");
+            tl.errWhere(field);
+            tl.sb.cat("\nFirst defined at:\n");
+            tl.errWhere(first);
+            return field;
+        }
+        tl.sb.cat("Unknown field: ");
+        tl.errToken(field);
+        tl.sb.cat(" at\n");
+        tl.errWhere(field);
+        return field;
+    }
+}

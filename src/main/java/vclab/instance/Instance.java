@@ -58,8 +58,8 @@ public final class Instance implements CliService, CliSupport {
     private final List<String> startupErrors = new ArrayList<>();
     private CliServer server;
     private VsmWriter vsm;
-    private String listenAddress = "127.0.0.1 0";
     private final VclabCommands vclabCommands;
+    private final List<java.net.ServerSocket> listenSockets = new ArrayList<>();
 
     private Instance(Scheduler scheduler, InstanceOptions options, VarnishdArgs args) {
         this.scheduler = scheduler;
@@ -89,6 +89,7 @@ public final class Instance implements CliService, CliSupport {
         argv.addAll(options.argv());
         c.argv = argv;
         c.masterPid = (int) (ProcessHandle.current().pid() & 0x3fffff);
+        c.listenAddress = listenAddressFor(args, options.external());
         c.cliSupport = this;
         this.vd = new Varnishd(scheduler, c);
         this.builtins = new CliBuiltins(CliBanner.forThisMachine(dialect,
@@ -173,6 +174,47 @@ public final class Instance implements CliService, CliSupport {
         if (!args.has('d')) {
             vd.call(m -> m.start());
         }
+    }
+
+    /**
+     * The first {@code -a} socket as "address port". Published instances bind a real
+     * loopback port, held until the JVM exits, so that the port is unique; sealed ones make
+     * one up.
+     */
+    private String listenAddressFor(VarnishdArgs args, boolean external) {
+        String a = args.all('a').isEmpty() ? "127.0.0.1:0" : args.all('a').get(0);
+        int comma = a.indexOf(',');
+        if (comma >= 0) {
+            a = a.substring(0, comma);
+        }
+        int eq = a.indexOf('=');
+        if (eq >= 0 && a.indexOf(':') > eq) {
+            a = a.substring(eq + 1);
+        }
+        if (a.startsWith("/")) {
+            return a + " -";
+        }
+        int colon = a.lastIndexOf(':');
+        String host = colon < 0 ? a : a.substring(0, colon);
+        String port = colon < 0 ? "80" : a.substring(colon + 1);
+        if (host.isEmpty() || host.equals("localhost")) {
+            host = "127.0.0.1";
+        }
+        if (port.equals("0")) {
+            if (external) {
+                try {
+                    java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+                            java.net.InetAddress.getByName("127.0.0.1"));
+                    listenSockets.add(s);
+                    port = String.valueOf(s.getLocalPort());
+                } catch (IOException e) {
+                    port = "0";
+                }
+            } else {
+                port = String.valueOf(20000 + (Math.abs(options.name().hashCode()) % 20000));
+            }
+        }
+        return host + " " + port;
     }
 
     // ---------------------------------------------------------------- external endpoints
@@ -395,16 +437,20 @@ public final class Instance implements CliService, CliSupport {
         return mgtDispatcher;
     }
 
-    void setListenAddress(String address) {
-        this.listenAddress = address;
-    }
-
     String listenAddress() {
-        return listenAddress;
+        return vd.listenAddress();
     }
 
     /** Closes the listener and removes the work directory files; the model is left alone. */
     public void closeEndpoints() {
+        for (java.net.ServerSocket s : listenSockets) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a listen socket: {0}", e.toString());
+            }
+        }
+        listenSockets.clear();
         if (server != null) {
             server.close();
             server = null;

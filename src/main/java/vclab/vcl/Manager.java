@@ -151,12 +151,17 @@ public final class Manager {
     }
 
     private void ping() {
-        nextPing = now() + params().durationNanos("ping_interval");
+        nextPing = now() + pingInterval();
         Reply r = childCommand("ping");
         if (childRunning() && (r.status() != 200 || !r.body().startsWith("PONG "))) {
             complain("Error", "Unexpected reply from ping: " + r.status() + " " + r.body());
             failChild();
         }
+    }
+
+    /** ping_interval is a whole number of seconds. */
+    private long pingInterval() {
+        return Math.max(1, params().uint("ping_interval")) * 1_000_000_000L;
     }
 
     // ---------------------------------------------------------------- talking to the child
@@ -273,7 +278,7 @@ public final class Manager {
         childState = "running";
         vd.stderr("Child launched OK");
         complain("Info", "Child (" + c.pid + ") said Child starts");
-        nextPing = now() + params().durationNanos("ping_interval");
+        nextPing = now() + pingInterval();
         return Reply.ok();
     }
 

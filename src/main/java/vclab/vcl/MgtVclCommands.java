@@ -469,9 +469,7 @@ public final class MgtVclCommands {
     /** One run of the cooldown poker over every record. */
     void poke(long cooldownNanos) {
         for (MgtVcl v : new ArrayList<>(records)) {
-            if (v.goCold == 0) {
-                v.goCold = mgt.now();
-            } else if (v.goCold > 0 && v.goCold + cooldownNanos < mgt.now()) {
+            if (v.goCold >= 0 && v.goCold + cooldownNanos < mgt.now()) {
                 Reply r = setTemp(v, false);
                 if (r != null) {
                     mgt.complain("Error", String.format(Locale.ROOT,

@@ -499,6 +499,16 @@ public final class Scheduler {
         pointHits.merge(p.name(), 1, Integer::sum);
     }
 
+    /**
+     * Lets every thread that became ready before this one run first; the calling thread
+     * continues once they block. Under an exploring policy it is an ordinary choice point.
+     */
+    public void yieldNow() {
+        SimThread me = self();
+        markReady(me);
+        step(me, OpKind.YIELD, null, -1);
+    }
+
     /** Number of times any thread passed point {@code name}. */
     public int pointHits(String name) {
         return pointHits.getOrDefault(name, 0);
@@ -535,11 +545,12 @@ public final class Scheduler {
             drainInbox();
         }
         SimThread next;
-        if (policy == null && killPending == 0 && listeners.isEmpty() && isEnabled(me)) {
+        if (policy == null && killPending == 0 && listeners.isEmpty() && isEnabled(me)
+                && kind != OpKind.YIELD) {
             next = me;
             lastChoices = 1;
         } else {
-            next = chooseNext(me);
+            next = chooseNext(kind == OpKind.YIELD && policy == null ? null : me);
         }
         if (next != me) {
             switchTo(me, next);

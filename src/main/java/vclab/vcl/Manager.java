@@ -133,6 +133,9 @@ public final class Manager {
                 if (c.future != null) {
                     c.future.complete(c.reply);
                 }
+                // The reply is written before the loop looks at anything else, such as a
+                // child that died meanwhile: the client sees it first.
+                scheduler.yieldNow();
                 continue;
             }
             if (e instanceof ChildDeath d) {

@@ -192,7 +192,15 @@ public final class Varnishd {
         stderrListeners.add(listener);
     }
 
+    /** At most this many violations are kept; a livelock can repeat one millions of times. */
+    private static final int MAX_VIOLATIONS = 1000;
+    private long droppedViolations;
+
     void invariantViolated(String what) {
+        if (invariantViolations.size() >= MAX_VIOLATIONS) {
+            droppedViolations++;
+            return;
+        }
         String line = String.format(Locale.ROOT, "%.6f %s: %s", scheduler.now() / 1e9,
                 scheduler.currentThread() == null ? "-" : scheduler.currentThread().name(), what);
         invariantViolations.add(line);
@@ -205,7 +213,12 @@ public final class Varnishd {
     }
 
     public List<String> invariantViolations() {
-        return List.copyOf(invariantViolations);
+        if (droppedViolations == 0) {
+            return List.copyOf(invariantViolations);
+        }
+        List<String> all = new ArrayList<>(invariantViolations);
+        all.add("(" + droppedViolations + " more violations not kept)");
+        return all;
     }
 
     public void addInvariantListener(Consumer<String> listener) {

@@ -76,7 +76,10 @@ public final class DynamicVmod implements Vmod {
         }
     }
 
-    /** A dynamic.director object. Arguments: port, probe, ttl, keep, share. */
+    /**
+     * A dynamic.director object. Its arguments come in the order of the VMOD's declaration:
+     * port, host_header, share, probe, whitelist, ttl, and the timeouts after them.
+     */
     private static final class DynDirector implements VmodObject {
         final VmodContext vc;
         final String name;
@@ -93,13 +96,14 @@ public final class DynamicVmod implements Vmod {
         DynDirector(VmodContext vc, String name, List<Object> args) {
             this.vc = vc;
             this.name = name;
-            this.port = args.size() > 0 && args.get(0) != null ? (String) args.get(0) : "80";
-            this.probe = args.size() > 1 ? (ProbeSpec) args.get(1) : null;
-            this.ttl = args.size() > 2 && args.get(2) != null ? ((Dur) args.get(2)).nanos()
+            String p = args.size() > 0 && args.get(0) != null ? (String) args.get(0) : "http";
+            this.port = p.equals("http") ? "80" : p.equals("https") ? "443" : p;
+            this.shareByHost = args.size() > 2 && "HOST".equals(args.get(2));
+            this.probe = args.size() > 3 ? (ProbeSpec) args.get(3) : null;
+            this.ttl = args.size() > 5 && args.get(5) != null ? ((Dur) args.get(5)).nanos()
                     : 3_600_000_000_000L;
-            this.keep = args.size() > 3 && args.get(3) != null
-                    ? ((Number) args.get(3)).intValue() : 3;
-            this.shareByHost = args.size() > 4 && "HOST".equals(args.get(4));
+            // libvmod-dynamic keeps a backend for this many lookups after its address went.
+            this.keep = 3;
         }
 
         @Override

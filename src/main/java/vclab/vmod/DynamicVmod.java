@@ -127,8 +127,17 @@ public final class DynamicVmod implements Vmod {
 
         @Override
         public void destroy(VrtCtx ctx) {
+            // As libvmod-dynamic's fini: stop the lookups, drop the domains' references, delete
+            // the backends this object created, then the domain directors.
             for (Domain d : domains.values()) {
                 d.stop();
+                d.release(d.director);
+            }
+            for (Shared s : backends.values()) {
+                vc.vrt().deleteBackend(ctx, s.creator);
+            }
+            backends.clear();
+            for (Domain d : domains.values()) {
                 if (d.director != null) {
                     Director dir = d.director;
                     d.director = null;

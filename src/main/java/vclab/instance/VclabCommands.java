@@ -23,6 +23,13 @@ final class VclabCommands {
         this.inst = inst;
     }
 
+    /** debug.req, which the manager forwards to the child. */
+    static final CliCommand REQ = new CliCommand("debug.req",
+            "debug.req [<url>] [hold=<duration>] [async]",
+            "Run a simulated client request (a cache miss, no HTTP) through the active VCL on a"
+                + " worker thread and list the VCL methods it ran.", 0, 3, "d", false, false,
+            true);
+
     /** name, syntax, help, min, max */
     private static final String[][] COMMANDS = {
         {"debug.vclab", "debug.vclab", "List vclab's own debug commands.", "0", "0"},
@@ -54,6 +61,8 @@ final class VclabCommands {
             d.table().register(new CliCommand(c[0], c[1], c[2], Integer.parseInt(c[3]),
                     Integer.parseInt(c[4]), "d", false, false, true));
         }
+        d.table().register(REQ);
+        d.register("debug.req", CliDispatcher::askChild);
         d.register("debug.vclab", this::list);
         d.register("debug.points", this::points);
         d.register("debug.inject", this::inject);
@@ -88,6 +97,7 @@ final class VclabCommands {
         for (String[] cmd : COMMANDS) {
             sb.append(cmd[1]).append("\n    ").append(cmd[2]).append('\n');
         }
+        sb.append(REQ.syntax()).append("\n    ").append(REQ.help()).append('\n');
         c.out().print(sb.toString());
     }
 

@@ -44,6 +44,7 @@ public final class CompiledProgram {
             }
         }
         b.init((ctx, scope) -> runInit(interpreter, vcl, ctx, scope));
+        b.methods(interpreter::runSub);
         b.fini((ctx, scope) -> interpreter.runSub("vcl_fini",
                 new VclInterpreter.Task(ctx, scope)));
         return b.build();

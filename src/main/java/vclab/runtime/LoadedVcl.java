@@ -6,8 +6,10 @@ import vclab.vcl.Child;
 import vclab.vcl.Vcl;
 import vclab.vcl.VclConf;
 import vclab.vcl.VclSource;
+import vclab.vcl.VclTask;
 import vclab.vmod.Vmod;
 import vclab.vrt.Director;
+import vclab.vrt.DirectorSlot;
 import vclab.vrt.ProbeSpec;
 import vclab.vrt.Vrt;
 import vclab.vrt.VrtCtx;
@@ -43,6 +45,8 @@ public final class LoadedVcl implements VclConf {
     Director defaultDirector;
     ProbeSpec defaultProbe;
     Vcl vcl;
+    ProgramBuilder.Scope scope;
+    ProgramBuilder.MethodBody methods;
 
     LoadedVcl(Child child, List<VclSource> sources) {
         this.child = child;
@@ -152,6 +156,55 @@ public final class LoadedVcl implements VclConf {
     @Override
     public ProbeSpec defaultProbe() {
         return defaultProbe;
+    }
+
+    @Override
+    public VclTask task(VrtCtx ctx) {
+        VclInterpreter.Task t = new VclInterpreter.Task(ctx, scope);
+        return new VclTask() {
+            @Override
+            public String run(String method, VrtCtx next) {
+                t.use(next);
+                t.returned = null;
+                t.vclLabel = null;
+                if (methods != null) {
+                    methods.run(method, t);
+                }
+                return t.returned;
+            }
+
+            @Override
+            public String vclLabel() {
+                return t.vclLabel;
+            }
+
+            @Override
+            public Object get(String variable) {
+                return t.get(variable);
+            }
+
+            @Override
+            public void set(String variable, Object value) {
+                t.set(variable, value);
+            }
+
+            @Override
+            public Director backend(String variable) {
+                return t.backendSlot(variable).value;
+            }
+
+            @Override
+            public void assignBackend(String variable, Director value) {
+                child.vrt().assignBackend(t.backendSlot(variable), value);
+            }
+
+            @Override
+            public void release() {
+                for (DirectorSlot s : t.backendSlots()) {
+                    child.vrt().assignBackend(s, null);
+                }
+            }
+        };
     }
 
     @Override

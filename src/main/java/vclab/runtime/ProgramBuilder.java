@@ -33,6 +33,11 @@ public final class ProgramBuilder {
 
     /** Evaluates the arguments of a constructor or call at run time. */
     @FunctionalInterface
+    /** Runs one VCL method of a simulated task. */
+    public interface MethodBody {
+        void run(String method, VclInterpreter.Task task);
+    }
+
     public interface Args {
         List<Object> eval(VrtCtx ctx, Scope scope);
     }
@@ -54,6 +59,7 @@ public final class ProgramBuilder {
     private ProbeSpec defaultProbe;
     private Body init;
     private Body fini;
+    private MethodBody methods;
     private int syntax = 41;
 
     public ProgramBuilder(Vmods vmods) {
@@ -271,6 +277,12 @@ public final class ProgramBuilder {
     }
 
     /** The body of vcl_fini, run first on DISCARD once vcl_init was reached. */
+    /** How the program runs the methods of client and backend tasks. */
+    public ProgramBuilder methods(MethodBody body) {
+        this.methods = body;
+        return this;
+    }
+
     public ProgramBuilder fini(Body body) {
         this.fini = body;
         return this;
@@ -284,6 +296,7 @@ public final class ProgramBuilder {
         ProbeSpec probe = defaultProbe;
         Body initBody = init;
         Body finiBody = fini;
+        MethodBody methodBody = methods;
         int syn = syntax;
         return new VclCode() {
             @Override
@@ -307,6 +320,8 @@ public final class ProgramBuilder {
                 loaded.defaultProbe = probe;
                 Scope scope = new Scope();
                 scope.loaded = loaded;
+                loaded.scope = scope;
+                loaded.methods = methodBody;
                 for (StepFactory f : factories) {
                     loaded.steps.add(f.create(loaded, scope));
                 }

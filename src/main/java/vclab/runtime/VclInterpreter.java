@@ -29,7 +29,7 @@ import vclab.vrt.VrtCtx;
 public final class VclInterpreter {
     /** What one run of a sub sees and leaves behind. */
     public static final class Task {
-        final VrtCtx ctx;
+        VrtCtx ctx;
         final ProgramBuilder.Scope scope;
         final Map<String, Object> variables = new LinkedHashMap<>();
         final Map<String, DirectorSlot> backendVariables = new LinkedHashMap<>();
@@ -41,6 +41,24 @@ public final class VclInterpreter {
         public Task(VrtCtx ctx, ProgramBuilder.Scope scope) {
             this.ctx = ctx;
             this.scope = scope;
+        }
+
+        /** Switches the context, when a task moves on to its next VCL method. */
+        public void use(VrtCtx next) {
+            this.ctx = next;
+        }
+
+        public Object get(String variable) {
+            return variables.get(variable);
+        }
+
+        public void set(String variable, Object value) {
+            variables.put(variable, value);
+        }
+
+        /** The slot of a backend variable, created empty on first use. */
+        public DirectorSlot backendSlot(String variable) {
+            return backendVariables.computeIfAbsent(variable, DirectorSlot::new);
         }
 
         /** The director slots this task assigned, for releasing their references. */
@@ -159,8 +177,8 @@ public final class VclInterpreter {
         String name = set.target().fullName();
         Object value = eval(set.value(), task);
         if (set.target().type() == VclType.BACKEND) {
-            DirectorSlot slot = task.backendVariables.computeIfAbsent(name, DirectorSlot::new);
-            task.scope.loaded.child().vrt().assignBackend(slot, (Director) value);
+            task.scope.loaded.child().vrt().assignBackend(task.backendSlot(name),
+                    (Director) value);
             return;
         }
         Object old = task.variables.get(name);

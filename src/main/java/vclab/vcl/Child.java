@@ -352,6 +352,78 @@ public final class Child implements VrtHost {
         return null;
     }
 
+    // ---------------------------------------------------------------- task references
+
+    /** VCL_Update for a new task: the active VCL, through its label, gets a busy reference. */
+    public Vcl vclGetActive() {
+        return vclUpdate(null, null);
+    }
+
+    /**
+     * VCL_Update: drops {@code old}'s busy reference if there is one, then takes one on
+     * {@code target} (the active VCL when null), following a label to its VCL.
+     */
+    public Vcl vclUpdate(Vcl old, Vcl target) {
+        Vcl vcl;
+        vclMtx.lock();
+        try {
+            if (old != null) {
+                if (old.busy <= 0) {
+                    throw Panic.assertion("VCL_Update", "cache/cache_vcl.c",
+                            model.release().line("VCL_Update.old_busy"), "old->busy > 0");
+                }
+                old.busy--;
+            }
+            Vcl v = target == null ? active : target;
+            vcl = v.label != null ? v.label : v;
+            if (vcl.discard) {
+                throw Panic.assertion("VCL_Update", "cache/cache_vcl.c",
+                        model.release().line("VCL_Update.discard"), "((*vcc)->discard) == 0");
+            }
+            vcl.busy++;
+        } finally {
+            vclMtx.unlock();
+        }
+        if (!vcl.temp.isWarm()) {
+            throw Panic.assertion("VCL_Update", "cache/cache_vcl.c",
+                    model.release().line("VCL_Update.warm"), "(*vcc)->temp->is_warm");
+        }
+        return vcl;
+    }
+
+    /** VCL_Ref: one more busy reference on a VCL a task already holds. */
+    public void vclRef(Vcl vcl) {
+        if (vcl.temp.isCold()) {
+            throw Panic.assertion("VCL_Ref", "cache/cache_vrt_vcl.c",
+                    model.release().line("VCL_Ref.cold"), "!vcl->temp->is_cold");
+        }
+        vclMtx.lock();
+        try {
+            if (vcl.busy <= 0) {
+                throw Panic.assertion("VCL_Ref", "cache/cache_vrt_vcl.c",
+                        model.release().line("VCL_Ref.busy"), "vcl->busy > 0");
+            }
+            vcl.busy++;
+        } finally {
+            vclMtx.unlock();
+        }
+    }
+
+    /** VCL_Rel: a task drops its busy reference; the next poll may cool the VCL. */
+    public void vclRel(Vcl vcl) {
+        vclMtx.lock();
+        try {
+            if (vcl.busy <= 0) {
+                throw Panic.assertion("VCL_Rel", "cache/cache_vrt_vcl.c",
+                        model.release().line("VCL_Rel.busy"), "vcl->busy > 0");
+            }
+            vcl.busy--;
+        } finally {
+            vclMtx.unlock();
+        }
+        point(Points.VCL_REL, vcl.name, null);
+    }
+
     long nextDirectorSerial() {
         return ++directorSerial;
     }

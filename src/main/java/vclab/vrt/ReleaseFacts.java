@@ -1,5 +1,13 @@
 package vclab.vrt;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What one modelled release prints and how its probe code behaves, where that differs
  * between releases: version strings and the file lines in panic texts. Each historical model
@@ -29,6 +37,49 @@ public record ReleaseFacts(String version, String revision, String vrtApi, boole
         int vbpEnableLine, int vbpDisableLine, int vbpRemoveLine, int vbpTaskLine,
         int coldAddLine, int vcldirFreeLine, int assignLine, String assignCondition,
         int bigQuitLine, long noProbeHappy) {
+
+    /**
+     * The source line of assertion {@code key} in this release, from the table in
+     * {@code release-lines.tsv} (one row per assertion, one column per modelled revision),
+     * or 0 when the table does not have it.
+     */
+    public int line(String key) {
+        Map<String, Integer> row = Lines.TABLE.get(key);
+        if (row == null) {
+            throw new IllegalArgumentException("no assertion " + key + " in release-lines.tsv");
+        }
+        return row.getOrDefault(revision.substring(0, 7), 0);
+    }
+
+    /** The table of assertion lines, read once. */
+    private static final class Lines {
+        static final Map<String, Map<String, Integer>> TABLE = read();
+
+        private static Map<String, Map<String, Integer>> read() {
+            Map<String, Map<String, Integer>> table = new HashMap<>();
+            try (InputStream in = ReleaseFacts.class.getResourceAsStream("release-lines.tsv")) {
+                if (in == null) {
+                    throw new IllegalStateException("release-lines.tsv is missing");
+                }
+                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+                String[] head = lines.get(0).split("\t");
+                for (String l : lines.subList(1, lines.size())) {
+                    String[] f = l.split("\t");
+                    Map<String, Integer> row = new HashMap<>();
+                    for (int i = 2; i < f.length && i < head.length; i++) {
+                        if (!f[i].isEmpty() && !f[i].equals("-")) {
+                            row.put(head[i], Integer.parseInt(f[i]));
+                        }
+                    }
+                    table.put(f[0], row);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return table;
+        }
+    }
 
     /** The panic of adding a director to a cold VCL. */
     public Panic coldAddPanic() {

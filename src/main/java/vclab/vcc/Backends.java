@@ -55,7 +55,7 @@ final class Backends {
 
     /** vcc_ParseProbe: "probe NAME { ... }" or "probe default { ... }". */
     void parseProbe() {
-        Token t = tl.t;
+        VclToken t = tl.t;
         tl.next();
         tl.parser.expectVid("backend probe");
         if (tl.sb.err) {
@@ -80,7 +80,7 @@ final class Backends {
     }
 
     /** vcc_ParseProbeSpec: the { .field = value; ... } of a probe. */
-    private VclProbe probeSpec(String name, VclProbe.Kind kind, Token start) {
+    private VclProbe probeSpec(String name, VclProbe.Kind kind, VclToken start) {
         Fields fs = new Fields(tl, tl.v71() ? PROBE_FIELDS : PROBE_FIELDS_80);
         if (!tl.skip(Tok.LBRACE, Site.PROBE_LBRACE)) {
             return null;
@@ -88,10 +88,10 @@ final class Backends {
         if (kind == VclProbe.Kind.INLINE) {
             name = "vgc_probe__" + tl.model.nprobe++;
         }
-        Token[] tDid = new Token[1];
-        Token tWindow = null;
-        Token tThreshold = null;
-        Token tInitial = null;
+        VclToken[] tDid = new VclToken[1];
+        VclToken tWindow = null;
+        VclToken tThreshold = null;
+        VclToken tInitial = null;
         long window = 0;
         long threshold = 0;
         long initial = 0;
@@ -101,7 +101,7 @@ final class Backends {
         String url = null;
         List<String> request = null;
         while (tl.t.tok != Tok.RBRACE) {
-            Token field = fs.isField();
+            VclToken field = fs.isField();
             if (tl.sb.err) {
                 return null;
             }
@@ -184,7 +184,7 @@ final class Backends {
     /** The probe with the defaults Varnish's prober fills in (vbp_set_defaults). */
     private VclProbe probe(String name, VclProbe.Kind kind, String url, List<String> request,
             double timeout, double interval, long window, long threshold, long initial,
-            long status, Token start) {
+            long status, VclToken start) {
         int w = window == 0 ? 8 : (int) window;
         int th = threshold == 0 ? 3 : (int) threshold;
         long init = initial < 0 ? th - 1 : initial;
@@ -194,7 +194,7 @@ final class Backends {
     }
 
     /** vcc_Redef: .url and .request exclude each other, so do .host and .path. */
-    private boolean redef(String what, Token[] tDid, Token field) {
+    private boolean redef(String what, VclToken[] tDid, VclToken field) {
         if (tDid[0] != null) {
             tl.sb.cat(what).cat(" redefinition at:\n");
             tl.errWhere(field);
@@ -209,7 +209,7 @@ final class Backends {
     /** vcc_ParseBackend: "backend NAME { ... }" or "backend NAME none;". */
     void parseBackend() {
         tl.model.ndirector++;
-        Token tFirst = tl.t;
+        VclToken tFirst = tl.t;
         if (!tl.skip(Tok.ID, Site.BACKEND_KEYWORD)) {
             return;
         }
@@ -217,7 +217,7 @@ final class Backends {
         if (tl.sb.err) {
             return;
         }
-        Token tBe = tl.t;
+        VclToken tBe = tl.t;
         String name;
         currentBackend = null;
         if (tl.t.idIs("default")) {
@@ -260,11 +260,11 @@ final class Backends {
 
     /** The attributes of one backend declaration while they are parsed. */
     private static final class HostDef {
-        Token host;
-        Token port;
-        Token path;
-        Token hostHeader;
-        Token preamble;
+        VclToken host;
+        VclToken port;
+        VclToken path;
+        VclToken hostHeader;
+        VclToken preamble;
         Double connectTimeout;
         Double firstByteTimeout;
         Double betweenBytesTimeout;
@@ -272,13 +272,13 @@ final class Backends {
         Integer proxyHeader;
         VclProbe probe;
         Symbol via;
-        Token authority;
+        VclToken authority;
         Double waitTimeout;
         Integer waitLimit;
     }
 
     /** vcc_ParseHostDef. */
-    private void hostDef(Token tBe, String name, Token tFirst) {
+    private void hostDef(VclToken tBe, String name, VclToken tFirst) {
         if (tl.t.idIs("none") || tl.t.idIs("None")) {
             tl.next();
             if (!tl.skip(Tok.SEMI, Site.BACKEND_NONE_SEMI)) {
@@ -303,9 +303,9 @@ final class Backends {
         }
         Fields fs = new Fields(tl, tl.v71() ? BACKEND_FIELDS : BACKEND_FIELDS_80);
         HostDef d = new HostDef();
-        Token[] tDid = new Token[1];
+        VclToken[] tDid = new VclToken[1];
         while (tl.t.tok != Tok.RBRACE) {
-            Token field = fs.isField();
+            VclToken field = fs.isField();
             if (tl.sb.err || !hostField(d, field, tDid)) {
                 return;
             }
@@ -351,7 +351,7 @@ final class Backends {
         tl.model.step(InitStep.Kind.BACKEND, name, tl.pos(tFirst));
     }
 
-    private static Optional<String> dec(Token t) {
+    private static Optional<String> dec(VclToken t) {
         return t == null ? Optional.empty() : Optional.of(t.dec);
     }
 
@@ -364,7 +364,7 @@ final class Backends {
     }
 
     /** One ".field = value;" of a backend; returns false after an error. */
-    private boolean hostField(HostDef d, Token field, Token[] tDid) {
+    private boolean hostField(HostDef d, VclToken field, VclToken[] tDid) {
         String f = field.text();
         switch (f) {
             case "host":
@@ -441,11 +441,11 @@ final class Backends {
         }
     }
 
-    private Token stringField(Site string, Site semi) {
+    private VclToken stringField(Site string, Site semi) {
         if (!tl.expectErr(Tok.CSTR, string)) {
             return null;
         }
-        Token t = tl.t;
+        VclToken t = tl.t;
         tl.next();
         return tl.skip(Tok.SEMI, semi) ? t : null;
     }
@@ -459,7 +459,7 @@ final class Backends {
     }
 
     private boolean proxyHeader(HostDef d) {
-        Token tVal = tl.t;
+        VclToken tVal = tl.t;
         long u = Units.uintVal(tl);
         if (tl.sb.err) {
             return false;
@@ -485,7 +485,7 @@ final class Backends {
             return !tl.sb.err;
         }
         if (tl.t.tok == Tok.ID && !tl.v71()) {
-            Token tProbe = tl.t;
+            VclToken tProbe = tl.t;
             Symbol pb = tl.symbols.get(Symbols.Ns.MAIN, SymKind.PROBE, Symbols.Mode.EXISTING,
                     Symbols.Xref.REF);
             if (tl.sb.err) {
@@ -551,7 +551,7 @@ final class Backends {
      * must not be a numeric address.
      */
     private void viaAuthority(HostDef d) {
-        Token tVal = d.authority != null ? d.authority
+        VclToken tVal = d.authority != null ? d.authority
                 : d.hostHeader != null ? d.hostHeader : d.host;
         String p = tVal.dec;
         String[] hp = new String[2];
@@ -570,7 +570,7 @@ final class Backends {
     }
 
     /** Emit_UDS_Path: an absolute path to a socket; a missing one is only a warning. */
-    private void udsPath(Token tPath, String errid) {
+    private void udsPath(VclToken tPath, String errid) {
         String path = tPath.dec;
         if (!tl.v71()) {
             if (!path.startsWith("/") && !path.startsWith("@")) {

@@ -20,10 +20,10 @@ final class Compilation {
     /** What the builtin VCL defines (VCC's vcc_builtin); null while compiling it. */
     final BuiltinInfo builtin;
 
-    final ErrorBuffer sb = new ErrorBuffer();
+    final ErrorBuffer sb;
     final List<Source> sources = new ArrayList<>();
-    final List<Token> tokens = new ArrayList<>();
-    Token t;
+    final List<VclToken> tokens = new ArrayList<>();
+    VclToken t;
     int syntax;
 
     final Symbols symbols;
@@ -33,7 +33,7 @@ final class Compilation {
 
     final Model model = new Model();
     final Includes includes;
-    final Parser parser;
+    final TopLevelParser parser;
     final Expressions expr;
     final Actions actions;
     final Backends backends;
@@ -45,13 +45,14 @@ final class Compilation {
             BuiltinInfo builtin) {
         this.dialect = dialect;
         this.lang = VclLanguage.of(dialect);
+        this.sb = new ErrorBuffer(dialect == Dialect.V7_1 ? 228 : 227);
         this.settings = settings;
         this.catalog = catalog;
         this.loader = loader;
         this.builtin = builtin;
         this.symbols = new Symbols(this);
         this.includes = new Includes(this);
-        this.parser = new Parser(this);
+        this.parser = new TopLevelParser(this);
         this.expr = new Expressions(this);
         this.actions = new Actions(this);
         this.backends = new Backends(this);
@@ -67,17 +68,17 @@ final class Compilation {
     // ---- tokens -------------------------------------------------------------------------
 
     /** The token after {@code tok} in the stream; EOI stays at EOI. */
-    Token peekFrom(Token tok) {
+    VclToken peekFrom(VclToken tok) {
         int i = tok.index + 1;
         return i < tokens.size() ? tokens.get(i) : tokens.get(tokens.size() - 1);
     }
 
-    Token peek() {
+    VclToken peek() {
         return peekFrom(t);
     }
 
     /** The token before {@code tok} in the stream (VTAILQ_PREV). */
-    Token prev(Token tok) {
+    VclToken prev(VclToken tok) {
         return tok.index > 0 ? tokens.get(tok.index - 1) : tok;
     }
 
@@ -118,23 +119,23 @@ final class Compilation {
 
     // ---- error helpers --------------------------------------------------------------------
 
-    void errWhere(Token tok) {
+    void errWhere(VclToken tok) {
         sb.errWhere(tok);
     }
 
     /** vcc_ErrWhere2 with VCC's second argument: marks t1 up to the token before t2. */
-    void errWhere2(Token t1, Token t2) {
+    void errWhere2(VclToken t1, VclToken t2) {
         sb.errWhere2(t1, t1 == null ? t2 : prev(t2));
     }
 
-    void errToken(Token tok) {
+    void errToken(VclToken tok) {
         sb.errToken(tok);
     }
 
     /** The text of tokens [from, to) joined without spaces (vcc_PrintTokens). */
-    String tokenText(Token from, Token to) {
+    String tokenText(VclToken from, VclToken to) {
         StringBuilder s = new StringBuilder();
-        for (Token x = from; x != to; x = peekFrom(x)) {
+        for (VclToken x = from; x != to; x = peekFrom(x)) {
             s.append(x.text());
             if (x.tok == Tok.EOI) {
                 break;
@@ -144,7 +145,7 @@ final class Compilation {
     }
 
     /** The source position of a token, for the model. */
-    SourcePos pos(Token tok) {
+    SourcePos pos(VclToken tok) {
         return SourcePositions.of(tok);
     }
 

@@ -15,8 +15,8 @@ final class Expr {
 
     VccType fmt;
     int constant = VAR;
-    Token t1;
-    Token t2;
+    VclToken t1;
+    VclToken t2;
     /** The object of an instance expression, waiting for ".method()". */
     Symbol instance;
     int nstr;

@@ -24,7 +24,7 @@ final class Expressions {
 
     /** vcc_expr0: parses and converts to {@code fmt}. */
     Expr expr0(VccType fmt) {
-        Token t1 = tl.t;
+        VclToken t1 = tl.t;
         Expr e = ops.cor(fmt.isStringForm() ? VccType.STRINGS : fmt);
         if (tl.sb.err) {
             return null;
@@ -61,7 +61,7 @@ final class Expressions {
     }
 
     /** vcc_expr_typecheck. */
-    void typecheck(Expr e, VccType fmt, Token t1) {
+    void typecheck(Expr e, VccType fmt, VclToken t1) {
         if (fmt != e.fmt) {
             tl.sb.cat("Expression has type ").cat(e.fmt.utype()).cat(", expected ")
                     .cat(fmt.utype()).cat("\n");
@@ -205,8 +205,8 @@ final class Expressions {
     }
 
     private Expr symbol(VccType fmt) {
-        Token t = tl.t;
-        Token t1 = tl.peek();
+        VclToken t = tl.t;
+        VclToken t1 = tl.peek();
         Symbols s = tl.symbols;
         Symbol sym = s.get(Symbols.Ns.MAIN, SymKind.NONE, Symbols.Mode.PARTIAL_NOERR,
                 Symbols.Xref.REF);
@@ -261,7 +261,7 @@ final class Expressions {
     }
 
     /** Dispatches VCC's sym->eval. */
-    private Expr eval(Token t, Symbol sym, VccType fmt) {
+    private Expr eval(VclToken t, Symbol sym, VccType fmt) {
         switch (sym.eval) {
             case VAR:
             case PROTECTED_HEADER:
@@ -294,7 +294,7 @@ final class Expressions {
     }
 
     /** vcc_Eval_Var: reading a variable, legal only in some methods. */
-    Expr evalVar(Token t, Symbol sym) {
+    Expr evalVar(VclToken t, Symbol sym) {
         Xref.addUses(tl, t, null, sym, Proc.XrefUse.READ);
         Expr e = new Expr(sym.type, Variables.read(sym));
         e.constant = Expr.VAR;
@@ -323,7 +323,7 @@ final class Expressions {
     }
 
     /** vcc_Eval_Default: "default" is the default backend or probe. */
-    private Expr evalDefault(Token t, VccType fmt) {
+    private Expr evalDefault(VclToken t, VccType fmt) {
         if (fmt == VccType.PROBE) {
             if (tl.v71()) {
                 tl.backends.defaultProbe();
@@ -341,7 +341,7 @@ final class Expressions {
     }
 
     private Expr string(VccType fmt) {
-        Token t = tl.t;
+        VclToken t = tl.t;
         Expr e1;
         if (fmt == VccType.IP) {
             if (t.dec.startsWith("/")) {
@@ -384,7 +384,7 @@ final class Expressions {
             }
             e1 = new Expr(VccType.BYTES, new VclExpr.BytesLiteral(negative ? -v : v));
         } else {
-            Token t = tl.t;
+            VclToken t = tl.t;
             tl.next();
             if (tl.t.tok == Tok.ID) {
                 double scale = Units.durationUnit(tl);

@@ -28,7 +28,7 @@ final class FuncCalls {
     }
 
     /** vcc_Eval_SymFunc: a function call in an expression; {@code e} holds the object. */
-    Expr symFunc(Expr e, Token t, Symbol sym) {
+    Expr symFunc(Expr e, VclToken t, Symbol sym) {
         Expr r = func(e, (VmodSpec.Function) sym.evalPriv, sym);
         if (tl.sb.err) {
             return null;
@@ -55,7 +55,7 @@ final class FuncCalls {
             }
             tl.next();
         }
-        Token tf = tl.prev(tl.t);
+        VclToken tf = tl.prev(tl.t);
         if (!tl.skip(Tok.LPAREN, Site.FUNC_LPAREN)) {
             return null;
         }
@@ -237,7 +237,7 @@ final class FuncCalls {
     }
 
     /** vcc_Act_Call: a function called as a statement. */
-    VclStatement actCall(Token t, Symbol sym) {
+    VclStatement actCall(VclToken t, Symbol sym) {
         Expr e = func(null, (VmodSpec.Function) sym.evalPriv, sym);
         if (!tl.sb.err) {
             if (!tl.skip(Tok.SEMI, Site.ACT_CALL_SEMI)) {
@@ -252,7 +252,7 @@ final class FuncCalls {
     }
 
     /** vcc_Act_Obj: an object's method called as a statement. */
-    VclStatement actObj(Token t, Symbol sym) {
+    VclStatement actObj(VclToken t, Symbol sym) {
         if (!tl.expectErr(Tok.DOT, Site.ACT_OBJECT_DOT)) {
             return null;
         }

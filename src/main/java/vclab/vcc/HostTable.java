@@ -155,14 +155,19 @@ final class HostTable {
         return sb.toString();
     }
 
-    /** A numeric port, or a TCP service from /etc/services; null if unknown. */
+    /**
+     * A numeric port, or a TCP service from /etc/services; null if unknown. Like glibc, a
+     * port is numeric when strtoul reads all of it (leading blanks and a sign allowed).
+     */
     static Integer port(String s) {
-        if (s.matches("[0-9]+")) {
-            try {
-                return (int) (Long.parseLong(s) & 0xffff);
-            } catch (NumberFormatException e) {
-                return null;
+        String n = s.stripLeading();
+        if (n.matches("[+-]?[0-9]*")) {
+            String digits = n.replaceFirst("^[+-]", "");
+            long v = 0;
+            for (int i = 0; i < digits.length(); i++) {
+                v = (v * 10 + digits.charAt(i) - '0') & 0xffffffffL;
             }
+            return (int) ((n.startsWith("-") ? -v : v) & 0xffff);
         }
         for (String line : lines("/etc/services")) {
             String[] w = line.split("#", 2)[0].trim().split("\\s+");

@@ -13,15 +13,15 @@ final class Imports {
 
     /** vcc_ParseImport: "import NAME [as NAME] [from "path"];". */
     void parseImport() {
-        Token t1 = tl.t;
+        VclToken t1 = tl.t;
         if (!tl.skip(Tok.ID, Site.IMPORT_KEYWORD)) {
             return;
         }
         if (!tl.expectErr(Tok.ID, Site.IMPORT_NAME)) {
             return;
         }
-        Token mod = tl.t;
-        Token tmod = tl.peekFrom(mod);
+        VclToken mod = tl.t;
+        VclToken tmod = tl.peekFrom(mod);
         if (tmod.idIs("as")) {
             tl.next();
             tl.next();
@@ -86,7 +86,7 @@ final class Imports {
         register(t1, tmod, msym, spec, path);
     }
 
-    private void register(Token t1, Token tmod, Symbol msym, VmodSpec spec, String path) {
+    private void register(VclToken t1, VclToken tmod, Symbol msym, VmodSpec spec, String path) {
         String fileId = spec.name();
         if (msym.extra != null) {
             if (!msym.extra.equals(fileId)) {
@@ -154,7 +154,7 @@ final class Imports {
     }
 
     /** vcc_Act_New: "new NAME = vmod.class(arguments);". */
-    VclStatement actNew(Token t0) {
+    VclStatement actNew(VclToken t0) {
         if (!tl.expectErr(Tok.ID, Site.NEW_ID)) {
             return null;
         }

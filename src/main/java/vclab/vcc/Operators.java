@@ -48,7 +48,7 @@ final class Operators {
 
     /** vcc_expr_bin_bool: a chain of BOOL operands joined by {@code ourtok}. */
     private Expr binBool(VccType fmt, Tok ourtok, String tokstr, VclExpr.Op op, boolean or) {
-        Token tk = tl.t;
+        VclToken tk = tl.t;
         Expr e = or ? cand(fmt) : not(fmt);
         if (tl.sb.err) {
             return null;
@@ -86,7 +86,7 @@ final class Operators {
 
     /** vcc_expr_not: ['!'] ExprCmp. */
     private Expr not(VccType fmt) {
-        Token tk = tl.t;
+        VclToken tk = tl.t;
         if (tl.t.tok == Tok.BANG) {
             tl.next();
         }
@@ -172,7 +172,7 @@ final class Operators {
     }
 
     private Expr cmpSimple(Expr e, VclExpr.Op op) {
-        Token tk = tl.t;
+        VclToken tk = tl.t;
         tl.next();
         Expr e2 = add(e.fmt);
         if (tl.sb.err) {
@@ -186,7 +186,7 @@ final class Operators {
                 VclType.BOOL), e, e2);
     }
 
-    private void differentTypes(Expr e, Token tk, Expr e2) {
+    private void differentTypes(Expr e, VclToken tk, Expr e2) {
         tl.sb.cat("Comparison of different types: ").cat(e.fmt.utype()).cat(" '")
                 .cat(tk.text()).cat("' ").cat(e2.fmt.utype()).cat("\n");
         tl.errWhere(tk);
@@ -195,7 +195,7 @@ final class Operators {
     private Expr cmpRegexp(Expr e, VclExpr.Op op) {
         e = Expr.edit(VccType.STRING, e.node(), e, null);
         tl.next();
-        Token t1 = tl.t;
+        VclToken t1 = tl.t;
         Expr e2 = ex.expr4(VccType.REGEX);
         if (tl.sb.err) {
             return null;
@@ -210,7 +210,7 @@ final class Operators {
 
     private Expr cmpAcl(Expr e, VclExpr.Op op) {
         tl.next();
-        Token t1 = tl.t;
+        VclToken t1 = tl.t;
         Expr e2 = ex.expr4(VccType.ACL);
         if (tl.sb.err) {
             return null;
@@ -224,7 +224,7 @@ final class Operators {
     }
 
     private Expr cmpString(Expr e, VclExpr.Op op) {
-        Token tk = tl.t;
+        VclToken tk = tl.t;
         tl.next();
         Expr e2 = add(VccType.STRINGS);
         if (tl.sb.err) {
@@ -254,7 +254,7 @@ final class Operators {
             return null;
         }
         while (tl.t.tok == Tok.PLUS || tl.t.tok == Tok.MINUS) {
-            Token tk = tl.t;
+            VclToken tk = tl.t;
             Add ap = findAdd(tk.tok, e.fmt, null);
             tl.next();
             Expr e2 = mul(ap == null && fmt == VccType.STRINGS ? VccType.STRINGS : e.fmt);
@@ -328,7 +328,7 @@ final class Operators {
                 tl.errWhere(tl.t);
                 return null;
             }
-            Token tk = tl.t;
+            VclToken tk = tl.t;
             tl.next();
             Expr e2 = ex.expr4(f2);
             if (tl.sb.err) {

@@ -53,9 +53,9 @@ final class Symbol {
     Wildcard wildcard = Wildcard.NONE;
     int actionMask;
 
-    Token defB;
-    Token defE;
-    Token refB;
+    VclToken defB;
+    VclToken defE;
+    VclToken refB;
     boolean noref;
     int nref;
     int ndef;

@@ -152,7 +152,7 @@ final class Symbols {
      * its own, which is how VCC looks up "TYPE.method" (vcc_TypeSymbol).
      */
     private Symbol get(Ns ns, SymKind kind, Mode mode, Xref x, String firstText) {
-        Token t0 = tl.t;
+        VclToken t0 = tl.t;
         if (tl.syntax >= VCL_HIGH && mode == Mode.CREATE && kind != SymKind.SUB
                 && Compilation.hasVclPrefix(t0.text())) {
             tl.sb.cat("Symbols named 'vcl_*' are reserved.\nAt:");
@@ -162,8 +162,8 @@ final class Symbols {
         SymTab st = root(ns);
         SymTab st2 = null;
         Symbol sym = null;
-        Token tn = t0;
-        Token tn2 = null;
+        VclToken tn = t0;
+        VclToken tn2 = null;
         while (true) {
             if (tn.tok == Tok.CSTR && tl.syntax < VCL_HIGH) {
                 tl.sb.cat("Quoted headers are available for VCL >= 4.1.\nAt:");
@@ -181,7 +181,7 @@ final class Symbols {
                 st2 = st;
                 tn2 = tn;
             }
-            Token tn1 = tl.peekFrom(tn);
+            VclToken tn1 = tl.peekFrom(tn);
             if (tn1.tok != Tok.DOT) {
                 break;
             }
@@ -238,7 +238,7 @@ final class Symbols {
         return sym;
     }
 
-    private void notFound(SymTab st, SymKind kind, Mode mode, Token t0) {
+    private void notFound(SymTab st, SymKind kind, Mode mode, VclToken t0) {
         tl.sb.cat(mode.text).cat(": '").cat(tl.tokenText(t0, tl.t)).cat("'");
         Symbol sym = symInTab(st, kind, VCL_LOW, VCL_HIGH);
         if (sym != null && sym.kind != SymKind.OBJECT && sym.kind != SymKind.INSTANCE) {
@@ -256,7 +256,7 @@ final class Symbols {
         tl.errWhere2(t0, tl.t);
     }
 
-    private void wrongKind(Symbol sym, SymKind kind, Token t0) {
+    private void wrongKind(Symbol sym, SymKind kind, VclToken t0) {
         tl.sb.cat("Symbol '").cat(tl.tokenText(t0, tl.t)).cat("' has wrong type (")
                 .cat(sym.kind.label()).cat("), expected ").cat(kind.label()).cat(":");
         tl.sb.cat("\nAt: ");
@@ -277,7 +277,7 @@ final class Symbols {
      * given type, or null. Does not move the current token.
      */
     Symbol typeSymbol(SymKind kind, VccType type) {
-        Token t0 = tl.t;
+        VclToken t0 = tl.t;
         Ns ns = type.name.indexOf('.') < 0 ? Ns.TYPE : Ns.MAIN;
         Symbol sym = get(ns, kind, Mode.NOERR, Xref.NONE, type.name + "." + t0.text());
         tl.t = t0;
@@ -350,7 +350,7 @@ final class Symbols {
     /** VCC_HandleSymbol: defines the backend, probe, ACL or object named by the token. */
     Symbol handleSymbol(VccType fmt) {
         SymKind kind = SymKind.ofHandle(fmt);
-        Token t = tl.t;
+        VclToken t = tl.t;
         Symbol sym = get(Ns.MAIN, SymKind.NONE, Mode.NOERR, Xref.NONE);
         if (sym != null && sym.defB != null && kind == sym.kind) {
             String p = sym.kind.label();

@@ -17,7 +17,7 @@ import vclab.cli.Dialect;
 
 /**
  * Compiles VCL programs from Varnish 7.1.1's test scripts with the installed varnishd and
- * with vclab, and requires the same output. It takes every 10th program; system property
+ * with vclab, and requires the same output. It takes every 15th program; system property
  * vclab.vtc.all=true takes all (some minutes).
  */
 @Tag("real-varnish")
@@ -29,7 +29,7 @@ class VtcCorpusRealVarnishTest {
     void varnishTestVclsMatchVarnishd() throws Exception {
         assumeTrue(RealVarnishd.available(), "varnishd 7.1 is not installed");
         assumeTrue(VtcVcls.available(), "no varnish-cache checkout at " + VtcVcls.REPO);
-        int step = Boolean.getBoolean("vclab.vtc.all") ? 1 : 10;
+        int step = Boolean.getBoolean("vclab.vtc.all") ? 1 : 15;
         ErrorCorpus.readable(dir);
         Path workdir = Files.createDirectory(dir.resolve("varnishd"));
         Files.setPosixFilePermissions(workdir, PosixFilePermissions.fromString("rwxrwxrwx"));

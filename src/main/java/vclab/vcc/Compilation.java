@@ -37,6 +37,7 @@ final class Compilation {
     final Expressions expr;
     final Actions actions;
     final Backends backends;
+    final Probes probes;
     final Acls acls;
     final Imports imports;
     final Xref xref;
@@ -56,6 +57,7 @@ final class Compilation {
         this.expr = new Expressions(this);
         this.actions = new Actions(this);
         this.backends = new Backends(this);
+        this.probes = new Probes(this);
         this.acls = new Acls(this);
         this.imports = new Imports(this);
         this.xref = new Xref(this);

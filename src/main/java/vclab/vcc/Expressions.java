@@ -326,7 +326,7 @@ final class Expressions {
     private Expr evalDefault(VclToken t, VccType fmt) {
         if (fmt == VccType.PROBE) {
             if (tl.v71()) {
-                tl.backends.defaultProbe();
+                tl.probes.defaultProbe();
             }
             // NOTE: Varnish 8.0 leaves a missing default probe to the C compiler, which
             // fails with a message vclab does not reproduce; vclab accepts the VCL.

@@ -51,4 +51,17 @@ final class Fields {
         tl.errWhere(field);
         return field;
     }
+
+    /** vcc_Redef: .url and .request exclude each other, so do .host and .path. */
+    static boolean redef(Compilation tl, String what, VclToken[] tDid, VclToken field) {
+        if (tDid[0] != null) {
+            tl.sb.cat(what).cat(" redefinition at:\n");
+            tl.errWhere(field);
+            tl.sb.cat("Previous definition:\n");
+            tl.errWhere(tDid[0]);
+            return false;
+        }
+        tDid[0] = field;
+        return true;
+    }
 }

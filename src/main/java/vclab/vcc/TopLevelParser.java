@@ -83,7 +83,7 @@ final class TopLevelParser {
         } else if (t.idIs("backend")) {
             tl.backends.parseBackend();
         } else if (t.idIs("probe")) {
-            tl.backends.parseProbe();
+            tl.probes.parseProbe();
         } else if (t.idIs("import")) {
             tl.imports.parseImport();
         } else if (t.idIs("vcl")) {

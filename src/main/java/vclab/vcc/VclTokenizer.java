@@ -112,8 +112,8 @@ final class VclTokenizer {
     }
 
     private boolean integer(int b, int e) {
-        VclToken t = new VclToken(Tok.CNUM, src, b, e, null, Double.parseDouble(src.text.substring(b,
-                e)), null);
+        double num = Double.parseDouble(src.text.substring(b, e));
+        VclToken t = new VclToken(Tok.CNUM, src, b, e, null, num, null);
         tokens.add(t);
         if (e - b > 15) {
             out.cat("Too many digits for integer.\n");
@@ -157,8 +157,8 @@ final class VclTokenizer {
 
     private boolean real(int b, int e) {
         int dot = src.text.indexOf('.', b);
-        VclToken t = new VclToken(Tok.FNUM, src, b, e, null, Double.parseDouble(src.text.substring(b,
-                e)), null);
+        double num = Double.parseDouble(src.text.substring(b, e));
+        VclToken t = new VclToken(Tok.FNUM, src, b, e, null, num, null);
         tokens.add(t);
         if (dot + 1 - b > 13 || e - (dot + 1) > 3) {
             out.cat("Too many digits for real.\n");

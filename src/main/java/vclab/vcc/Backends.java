@@ -39,7 +39,6 @@ final class Backends {
 
     /** vcc_ParseBackend: "backend NAME { ... }" or "backend NAME none;". */
     void parseBackend() {
-        tl.model.ndirector++;
         VclToken tFirst = tl.t;
         if (!tl.skip(Tok.ID, Site.BACKEND_KEYWORD)) {
             return;

@@ -16,7 +16,6 @@ final class Expr {
     VccType fmt;
     int constant = VAR;
     VclToken t1;
-    VclToken t2;
     /** The object of an instance expression, waiting for ".method()". */
     Symbol instance;
     int nstr;
@@ -46,14 +45,10 @@ final class Expr {
         return new VclExpr.Concat(parts);
     }
 
-    /** vcc_expr_edit: a new expression of type {@code fmt} from e1 (and e2). */
-    static Expr edit(VccType fmt, VclExpr node, Expr e1, Expr e2) {
+    /** vcc_expr_edit: a new expression of type {@code fmt} made from e1 (and maybe others). */
+    static Expr edit(VccType fmt, VclExpr node, Expr e1) {
         Expr e = new Expr(fmt, node);
         e.t1 = e1.t1;
-        e.t2 = e1.t2;
-        if (e2 != null) {
-            e.t2 = e2.t2;
-        }
         return e;
     }
 }

@@ -45,10 +45,10 @@ final class Expressions {
             e = toString(e);
         }
         if (fmt == VccType.BODY && e.fmt.isBodyForm()) {
-            e = Expr.edit(VccType.BODY, new VclExpr.ToBody(e.node()), e, null);
+            e = Expr.edit(VccType.BODY, new VclExpr.ToBody(e.node()), e);
         }
         if (e.fmt == VccType.STRINGS && fmt.isStringForm()) {
-            e = Expr.edit(fmt, e.node(), e, null);
+            e = Expr.edit(fmt, e.node(), e);
         }
         if (fmt == VccType.BOOL) {
             e = toBool(e);
@@ -75,7 +75,7 @@ final class Expressions {
      */
     Expr toString(Expr e) {
         if (e.fmt.hasToString) {
-            Expr r = Expr.edit(VccType.STRINGS, new VclExpr.ToString(e.node()), e, null);
+            Expr r = Expr.edit(VccType.STRINGS, new VclExpr.ToString(e.node()), e);
             r.constant = Expr.VAR;
             r.nstr = 1;
             return r;
@@ -92,7 +92,7 @@ final class Expressions {
         }
         if (e.fmt == VccType.BACKEND || e.fmt == VccType.INT || e.fmt == VccType.DURATION
                 || e.fmt == VccType.STRINGS) {
-            return Expr.edit(VccType.BOOL, new VclExpr.ToBool(e.node()), e, null);
+            return Expr.edit(VccType.BOOL, new VclExpr.ToBool(e.node()), e);
         }
         return e;
     }
@@ -147,7 +147,7 @@ final class Expressions {
             tl.next();
         }
         VccType type = sym.type;
-        return Expr.edit(type, new VclExpr.TypeMethod(e.node(), m.name(), type.kind), e, null);
+        return Expr.edit(type, new VclExpr.TypeMethod(e.node(), m.name(), type.kind), e);
     }
 
     /** vcc_expr5: a parenthesized expression, a symbol, a number, a string or a BLOB. */
@@ -163,7 +163,7 @@ final class Expressions {
             if (!tl.skip(Tok.RPAREN, Site.EXPR_RPAREN)) {
                 return null;
             }
-            return e2.fmt == VccType.STRINGS ? e2 : Expr.edit(e2.fmt, e2.node(), e2, null);
+            return e2.fmt == VccType.STRINGS ? e2 : Expr.edit(e2.fmt, e2.node(), e2);
         }
         switch (tl.t.tok) {
             case ID:
@@ -181,8 +181,7 @@ final class Expressions {
                     if (tl.sb.err) {
                         return null;
                     }
-                    return Expr.edit(e1.fmt, new VclExpr.Negate(e1.node(), e1.fmt.kind), e1,
-                            null);
+                    return Expr.edit(e1.fmt, new VclExpr.Negate(e1.node(), e1.fmt.kind), e1);
                 }
                 return number(fmt, true);
             case FNUM:

@@ -214,14 +214,8 @@ final class FuncCalls {
 
     /** vcc_priv_arg: PRIV_TOP restricts the function to client subroutines. */
     private VclExpr privArg(String priv, Symbol sym) {
-        if (priv.equals("PRIV_TASK") && tl.curproc != null
-                && !tl.curproc.privTasks.contains(sym.vmodName)) {
-            tl.curproc.privTasks.add(sym.vmodName);
-        } else if (priv.equals("PRIV_TOP")) {
+        if (priv.equals("PRIV_TOP")) {
             sym.rMethods &= tl.lang.taskMask('C');
-            if (tl.curproc != null && !tl.curproc.privTops.contains(sym.vmodName)) {
-                tl.curproc.privTops.add(sym.vmodName);
-            }
         }
         return new VclExpr.StringLiteral(priv);
     }
@@ -291,7 +285,7 @@ final class FuncCalls {
             return null;
         }
         Expr e = Expr.edit(VccType.STRINGS,
-                new VclExpr.Regsub(all, e2.node(), e3.node(), e4.node()), e2, e4);
+                new VclExpr.Regsub(all, e2.node(), e3.node(), e4.node()), e2);
         e.nstr = 1;
         if (!tl.skip(Tok.RPAREN, Site.REGSUB_RPAREN)) {
             return null;

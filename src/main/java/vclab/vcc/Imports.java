@@ -96,7 +96,6 @@ final class Imports {
             return;
         }
         msym.defB = t1;
-        msym.defE = tl.t;
         SourcePos pos = tl.pos(t1);
         tl.model.imports.add(new VclImport(msym.name, spec.name(), path, pos));
         for (Symbol vsym : tl.model.symVmods) {
@@ -190,11 +189,8 @@ final class Imports {
         if (tl.sb.err || !tl.skip(Tok.SEMI, Site.NEW_SEMI)) {
             return null;
         }
-        isym.defE = tl.t;
         SourcePos pos = tl.pos(t0);
         tl.model.step(InitStep.Kind.OBJECT, isym.name, pos);
-        VclStatement.New n = new VclStatement.New(isym.name, osym.vmodName, osym.name, ctor, pos);
-        isym.instance = n;
-        return n;
+        return new VclStatement.New(isym.name, osym.vmodName, osym.name, ctor, pos);
     }
 }

@@ -16,9 +16,8 @@ final class Model {
     final List<InitStep> initSteps = new ArrayList<>();
     /** The VMOD module symbols in import order (VCC's sym_vmods). */
     final List<Symbol> symVmods = new ArrayList<>();
-    /** Counters VCC uses for names: inline probes and directors. */
+    /** The number of inline probes so far, which VCC uses in their names. */
     int nprobe;
-    int ndirector;
 
     void step(InitStep.Kind kind, String name, SourcePos pos) {
         initSteps.add(new InitStep(kind, name, pos));

@@ -79,7 +79,7 @@ final class Operators {
                 return null;
             }
             e = Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                    VclType.BOOL), e, e2);
+                    VclType.BOOL), e);
         }
         return e;
     }
@@ -103,7 +103,7 @@ final class Operators {
             tl.errWhere2(tk, tl.t);
             return null;
         }
-        return Expr.edit(VccType.BOOL, new VclExpr.Not(e.node()), e, null);
+        return Expr.edit(VccType.BOOL, new VclExpr.Not(e.node()), e);
     }
 
     /** vcc_expr_cmp: ExprAdd [relation ExprAdd], per VCC's table of comparable types. */
@@ -183,7 +183,7 @@ final class Operators {
             return null;
         }
         return Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                VclType.BOOL), e, e2);
+                VclType.BOOL), e);
     }
 
     private void differentTypes(Expr e, VclToken tk, Expr e2) {
@@ -193,7 +193,7 @@ final class Operators {
     }
 
     private Expr cmpRegexp(Expr e, VclExpr.Op op) {
-        e = Expr.edit(VccType.STRING, e.node(), e, null);
+        e = Expr.edit(VccType.STRING, e.node(), e);
         tl.next();
         VclToken t1 = tl.t;
         Expr e2 = ex.expr4(VccType.REGEX);
@@ -205,7 +205,7 @@ final class Operators {
             return null;
         }
         return Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                VclType.BOOL), e, e2);
+                VclType.BOOL), e);
     }
 
     private Expr cmpAcl(Expr e, VclExpr.Op op) {
@@ -220,7 +220,7 @@ final class Operators {
             return null;
         }
         return Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                VclType.BOOL), e2, e);
+                VclType.BOOL), e2);
     }
 
     private Expr cmpString(Expr e, VclExpr.Op op) {
@@ -235,7 +235,7 @@ final class Operators {
             return null;
         }
         return Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                VclType.BOOL), e, e2);
+                VclType.BOOL), e);
     }
 
     private static Add findAdd(Tok op, VccType a, VccType b) {
@@ -265,7 +265,7 @@ final class Operators {
             if (ap != null) {
                 VclExpr.Op op = ap.op == Tok.PLUS ? VclExpr.Op.ADD : VclExpr.Op.SUB;
                 e = Expr.edit(ap.result, new VclExpr.Binary(op, e.node(), e2.node(),
-                        ap.result.kind), e, e2);
+                        ap.result.kind), e);
             } else if (tk.tok == Tok.PLUS
                     && (e.fmt == VccType.STRINGS || fmt == VccType.STRINGS)) {
                 e = concat(e, e2);
@@ -287,7 +287,7 @@ final class Operators {
         if (e2.fmt != VccType.STRINGS) {
             e2 = ex.toString(e2);
         }
-        Expr r = Expr.edit(VccType.STRINGS, null, e, e2);
+        Expr r = Expr.edit(VccType.STRINGS, null, e);
         if (e.isLiteral() && e2.isConst()) {
             boolean lit = e2.isLiteral();
             VclExpr a = e.node();
@@ -342,7 +342,7 @@ final class Operators {
             }
             VclExpr.Op op = tk.tok == Tok.STAR ? VclExpr.Op.MUL
                     : tk.tok == Tok.SLASH ? VclExpr.Op.DIV : VclExpr.Op.MOD;
-            e = Expr.edit(e.fmt, new VclExpr.Binary(op, e.node(), e2.node(), e.fmt.kind), e, e2);
+            e = Expr.edit(e.fmt, new VclExpr.Binary(op, e.node(), e2.node(), e.fmt.kind), e);
         }
         return e;
     }

@@ -52,9 +52,6 @@ final class Proc {
     final List<Use> uses = new ArrayList<>();
     /** Each {@code sub} definition's body, in source order. */
     final List<VclStatement.Block> bodies = new ArrayList<>();
-    /** VMODs whose PRIV_TASK and PRIV_TOP this subroutine already uses. */
-    final List<String> privTasks = new ArrayList<>();
-    final List<String> privTops = new ArrayList<>();
     /** The name token of the first definition. */
     VclToken name;
     int retBitmap;

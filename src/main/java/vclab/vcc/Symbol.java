@@ -54,7 +54,6 @@ final class Symbol {
     int actionMask;
 
     VclToken defB;
-    VclToken defE;
     VclToken refB;
     boolean noref;
     int nref;
@@ -68,8 +67,6 @@ final class Symbol {
     String extra;
     /** Whether the symbol has a C global name (VCC's lname and rname). */
     boolean hasGlobalName;
-    /** Whether VCC gave the symbol an unset routine (uname). */
-    boolean unsettable;
 
     int rMethods;
     int wMethods;
@@ -79,8 +76,6 @@ final class Symbol {
     Proc proc;
     /** The wildcard parent of a header variable (8.0 records it in eval_priv). */
     Symbol parentVar;
-    /** The object created by a {@code new}, for INSTANCE symbols. */
-    VclStatement.New instance;
 
     Symbol(SymTab symtab, SymKind kind, int lorev, int hirev) {
         this.name = symtab.name;

@@ -133,7 +133,6 @@ final class Symbols {
         sym.rMethods = parent.rMethods;
         sym.wMethods = parent.wMethods;
         sym.uMethods = parent.uMethods;
-        sym.unsettable = tl.v71() || sym.uMethods != 0;
     }
 
     /** RFC 9110 token characters, which header names consist of. */

@@ -117,7 +117,9 @@ final class Backends {
             tl.model.backends.add(new VclBackend(name, true, Optional.empty(), Optional.empty(),
                     Optional.empty(), List.of(), "0.0.0.0", OptionalDouble.empty(),
                     OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(),
-                    OptionalInt.empty(), Optional.empty(), Optional.empty(), tl.pos(tFirst)));
+                    OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(),
+                    tl.pos(tFirst)));
             return;
         }
         if (!tl.skip(Tok.LBRACE, Site.BACKEND_LBRACE)) {
@@ -153,16 +155,7 @@ final class Backends {
             tl.errWhere(tBe);
             return;
         }
-        List<String> addresses = new ArrayList<>();
-        if (d.host != null) {
-            String spec = d.port != null ? d.host.dec + " " + d.port.dec : d.host.dec;
-            Addresses.Resolved r = Addresses.resolve(tl, spec, "80", 2, d.host, "Backend host");
-            if (r != null) {
-                addresses.addAll(r.all());
-            }
-        } else {
-            udsPath(d.path, "Backend path");
-        }
+        List<String> addresses = endpoint(d);
         if (tl.sb.err) {
             return;
         }
@@ -170,14 +163,45 @@ final class Backends {
             viaAuthority(d);
         }
         tl.next();
+        add(name, d, addresses, tFirst);
+    }
+
+    /** Checks the address or socket path; returns the resolved addresses. */
+    private List<String> endpoint(HostDef d) {
+        List<String> addresses = new ArrayList<>();
+        if (d.host != null) {
+            String spec = d.host.dec;
+            if (d.port != null) {
+                spec += " " + d.port.dec;
+            }
+            Addresses.Resolved r = Addresses.resolve(tl, spec, "80", 2, d.host, "Backend host");
+            if (r != null) {
+                addresses.addAll(r.all());
+            }
+        } else {
+            udsPath(d.path, "Backend path");
+        }
+        return addresses;
+    }
+
+    /** Adds the backend to the model, with its load step. */
+    private void add(String name, HostDef d, List<String> addresses, VclToken tFirst) {
         String hostHeader = d.hostHeader != null ? d.hostHeader.dec
                 : d.host != null ? d.host.dec : "0.0.0.0";
+        Optional<String> authority = Optional.empty();
+        if (d.via != null) {
+            String a = (d.authority != null ? d.authority : d.hostHeader != null
+                    ? d.hostHeader : d.host).dec;
+            authority = Optional.of(a.indexOf(':') < 0 ? a : a.substring(0, a.indexOf(':')));
+        }
         tl.model.backends.add(new VclBackend(name, false, dec(d.host), dec(d.port),
                 dec(d.path), addresses, hostHeader, optional(d.connectTimeout),
                 optional(d.firstByteTimeout), optional(d.betweenBytesTimeout),
                 optional(d.maxConnections), optional(d.proxyHeader),
                 Optional.ofNullable(d.probe),
-                Optional.ofNullable(d.preamble).map(t -> t.blob), tl.pos(tFirst)));
+                Optional.ofNullable(d.preamble).map(t -> t.blob),
+                Optional.ofNullable(d.via).map(s -> s.name), authority,
+                optional(d.waitTimeout), optional(d.waitLimit), tl.pos(tFirst)));
         tl.model.step(InitStep.Kind.BACKEND, name, tl.pos(tFirst));
     }
 

@@ -17,7 +17,7 @@ final class Compilation {
     final VccSettings settings;
     final VmodCatalog catalog;
     final SourceLoader loader;
-    /** What the builtin VCL defines (VCC's vcc_builtin); null while compiling it. */
+    /** The subroutines of the builtin VCL (VCC's vcc_builtin); null while compiling it. */
     final BuiltinInfo builtin;
 
     final ErrorBuffer sb;
@@ -69,7 +69,7 @@ final class Compilation {
 
     // ---- tokens -------------------------------------------------------------------------
 
-    /** The token after {@code tok} in the stream; EOI stays at EOI. */
+    /** Returns the token after {@code tok} in the stream; EOI is followed by itself. */
     VclToken peekFrom(VclToken tok) {
         int i = tok.index + 1;
         return i < tokens.size() ? tokens.get(i) : tokens.get(tokens.size() - 1);
@@ -79,7 +79,7 @@ final class Compilation {
         return peekFrom(t);
     }
 
-    /** The token before {@code tok} in the stream (VTAILQ_PREV). */
+    /** Returns the token before {@code tok} in the stream (VTAILQ_PREV). */
     VclToken prev(VclToken tok) {
         return tok.index > 0 ? tokens.get(tok.index - 1) : tok;
     }
@@ -134,7 +134,7 @@ final class Compilation {
         sb.errToken(tok);
     }
 
-    /** The text of tokens [from, to) joined without spaces (vcc_PrintTokens). */
+    /** Returns the text of tokens [from, to) joined without spaces (vcc_PrintTokens). */
     String tokenText(VclToken from, VclToken to) {
         StringBuilder s = new StringBuilder();
         for (VclToken x = from; x != to; x = peekFrom(x)) {
@@ -146,7 +146,7 @@ final class Compilation {
         return s.toString();
     }
 
-    /** The source position of a token, for the model. */
+    /** Returns the source position of a token, for the model. */
     SourcePos pos(VclToken tok) {
         return SourcePositions.of(tok);
     }

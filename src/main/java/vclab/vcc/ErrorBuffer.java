@@ -84,7 +84,7 @@ final class ErrorBuffer {
         sb.append("Pos ").append(pos + 1).append(')');
     }
 
-    /** The offset of the start of the line holding the token's first (or last) character. */
+    /** Returns the offset of the line with the token's first (or last) character. */
     private static int lineStart(VclToken t, boolean tail) {
         String s = t.src.text;
         int x = tail ? t.e - 1 : t.b;

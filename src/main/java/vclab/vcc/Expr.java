@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An expression while VCC compiles it (struct expr in vcc_expr.c): its type, whether it is
- * constant or a string literal, the number of strands of a STRINGS value, the literal token
- * it started with (VCC tracks only those) and the model node built so far.
+ * An expression during compilation (struct expr in vcc_expr.c). It records its type,
+ * whether it is constant or a string literal, the number of strands of a STRINGS value and
+ * the literal token it started with (VCC tracks no other start), with the model node.
  */
 final class Expr {
     static final int VAR = 1;
@@ -37,7 +37,7 @@ final class Expr {
         return (constant & STR_CONST) != 0;
     }
 
-    /** The model node: a single value, or the concatenation of the strands. */
+    /** Returns the model node: the single value, or the concatenation of the strands. */
     VclExpr node() {
         if (parts.size() == 1) {
             return parts.get(0);

@@ -27,7 +27,7 @@ final class FuncCalls {
         this.ex = ex;
     }
 
-    /** vcc_Eval_SymFunc: a function call in an expression; {@code e} holds the object. */
+    /** vcc_Eval_SymFunc: a function call in an expression; {@code e} is the object, if any. */
     Expr symFunc(Expr e, VclToken t, Symbol sym) {
         Expr r = func(e, (VmodSpec.Function) sym.evalPriv, sym);
         if (tl.sb.err) {

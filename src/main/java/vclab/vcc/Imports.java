@@ -37,53 +37,73 @@ final class Imports {
         }
         String path = null;
         if (tl.t.tok == Tok.ID) {
-            if (!tl.t.idIs("from")) {
-                tl.sb.cat("Expected 'from path ...'\n");
-                tl.errWhere(tl.t);
+            path = fromPath();
+            if (path == null) {
                 return;
             }
-            tl.next();
-            if (!tl.settings.unsafePath() && tl.t.dec != null && tl.t.dec.indexOf('/') >= 0) {
-                tl.sb.cat("'import ... from path ...' is unsafe.\nAt:");
-                tl.errToken(tl.t);
-                tl.errWhere(tl.t);
-                return;
-            }
-            if (!tl.expectErr(Tok.CSTR, Site.IMPORT_FROM_STRING)) {
-                return;
-            }
-            path = tl.t.dec;
-            tl.next();
         }
         if (!tl.skip(Tok.SEMI, Site.IMPORT_SEMI)) {
             return;
         }
-        VmodSpec spec = tl.catalog.find(mod.text()).orElse(null);
-        if (path != null) {
-            String fn = path.endsWith("/") ? path + "libvmod_" + mod.text() + ".so" : path;
-            if (fn.startsWith("/") && !java.nio.file.Files.exists(java.nio.file.Path.of(fn))) {
-                tl.sb.cat("Could not open VMOD ").cat(mod.text()).cat("\n");
-                tl.sb.cat("\tFile name: ").cat(fn).cat("\n");
-                if (tl.v71()) {
-                    tl.sb.cat("\tdlerror: ").cat(fn)
-                            .cat(": cannot open shared object file: No such file or directory\n");
-                } else {
-                    tl.sb.cat("\tError: No such file or directory\n");
-                }
-                tl.errWhere(mod);
-                return;
-            }
-            if (!fn.startsWith("/")) {
-                // NOTE: a relative path is searched along vmod_path, which vclab has not.
-                spec = null;
-            }
-        }
+        VmodSpec spec = find(mod, path);
         if (spec == null) {
-            tl.sb.cat("Could not find VMOD ").cat(mod.text()).cat("\n");
-            tl.errWhere(mod);
+            if (!tl.sb.err) {
+                tl.sb.cat("Could not find VMOD ").cat(mod.text()).cat("\n");
+                tl.errWhere(mod);
+            }
             return;
         }
         register(t1, tmod, msym, spec, path);
+    }
+
+    /** Reads "from "path"" after the module name; returns null after an error. */
+    private String fromPath() {
+        if (!tl.t.idIs("from")) {
+            tl.sb.cat("Expected 'from path ...'\n");
+            tl.errWhere(tl.t);
+            return null;
+        }
+        tl.next();
+        if (!tl.settings.unsafePath() && tl.t.dec != null && tl.t.dec.indexOf('/') >= 0) {
+            tl.sb.cat("'import ... from path ...' is unsafe.\nAt:");
+            tl.errToken(tl.t);
+            tl.errWhere(tl.t);
+            return null;
+        }
+        if (!tl.expectErr(Tok.CSTR, Site.IMPORT_FROM_STRING)) {
+            return null;
+        }
+        String path = tl.t.dec;
+        tl.next();
+        return path;
+    }
+
+    /**
+     * Finds the VMOD in the catalog. A "from" path names the shared object: a missing
+     * absolute one gets VCC's "Could not open VMOD" report; null means not found.
+     */
+    private VmodSpec find(VclToken mod, String path) {
+        if (path == null) {
+            return tl.catalog.find(mod.text()).orElse(null);
+        }
+        String fn = path.endsWith("/") ? path + "libvmod_" + mod.text() + ".so" : path;
+        if (!fn.startsWith("/")) {
+            // NOTE: a relative path is searched along vmod_path, which vclab does not have.
+            return null;
+        }
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of(fn))) {
+            tl.sb.cat("Could not open VMOD ").cat(mod.text()).cat("\n");
+            tl.sb.cat("\tFile name: ").cat(fn).cat("\n");
+            if (tl.v71()) {
+                tl.sb.cat("\tdlerror: ").cat(fn)
+                        .cat(": cannot open shared object file: No such file or directory\n");
+            } else {
+                tl.sb.cat("\tError: No such file or directory\n");
+            }
+            tl.errWhere(mod);
+            return null;
+        }
+        return tl.catalog.find(mod.text()).orElse(null);
     }
 
     private void register(VclToken t1, VclToken tmod, Symbol msym, VmodSpec spec, String path) {

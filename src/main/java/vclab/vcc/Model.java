@@ -3,7 +3,7 @@ package vclab.vcc;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a compilation collects for its {@link CompiledVcl} while it parses. */
+/** The parts of a {@link CompiledVcl} that a compilation collects while it parses. */
 final class Model {
     final List<VclImport> imports = new ArrayList<>();
     final List<VclProbe> probes = new ArrayList<>();

@@ -54,6 +54,22 @@ final class Probes {
         }
     }
 
+    /** The attributes of one probe while they are parsed, as VCC keeps them. */
+    private static final class Spec {
+        final VclToken[] tDid = new VclToken[1];
+        VclToken tWindow;
+        VclToken tThreshold;
+        VclToken tInitial;
+        long window;
+        long threshold;
+        long initial;
+        long status;
+        double timeout;
+        double interval;
+        String url;
+        List<String> request;
+    }
+
     /** vcc_ParseProbeSpec: the { .field = value; ... } of a probe. */
     VclProbe probeSpec(String name, VclProbe.Kind kind, VclToken start) {
         Fields fs = new Fields(tl, tl.v71() ? PROBE_FIELDS : PROBE_FIELDS_80);
@@ -63,108 +79,107 @@ final class Probes {
         if (kind == VclProbe.Kind.INLINE) {
             name = "vgc_probe__" + tl.model.nprobe++;
         }
-        VclToken[] tDid = new VclToken[1];
-        VclToken tWindow = null;
-        VclToken tThreshold = null;
-        VclToken tInitial = null;
-        long window = 0;
-        long threshold = 0;
-        long initial = 0;
-        long status = 0;
-        double timeout = 0;
-        double interval = 0;
-        String url = null;
-        List<String> request = null;
+        Spec p = new Spec();
         while (tl.t.tok != Tok.RBRACE) {
             VclToken field = fs.isField();
-            if (tl.sb.err) {
+            if (tl.sb.err || !field(p, field)) {
                 return null;
-            }
-            if (field.idIs("url")) {
-                if (!Fields.redef(tl, "Probe request", tDid, field)
-                        || !tl.expectErr(Tok.CSTR, Site.PROBE_URL_STRING)) {
-                    return null;
-                }
-                url = tl.t.dec;
-                tl.next();
-            } else if (field.idIs("request")) {
-                if (!Fields.redef(tl, "Probe request", tDid, field)
-                        || !tl.expectErr(Tok.CSTR, Site.PROBE_REQUEST_STRING)) {
-                    return null;
-                }
-                request = new ArrayList<>();
-                while (tl.t.tok == Tok.CSTR) {
-                    request.add(tl.t.dec);
-                    tl.next();
-                }
-            } else if (field.idIs("timeout")) {
-                timeout = Units.duration(tl);
-            } else if (field.idIs("interval")) {
-                interval = Units.duration(tl);
-            } else if (field.idIs("window")) {
-                tWindow = tl.t;
-                window = Units.uintVal(tl);
-            } else if (field.idIs("initial")) {
-                tInitial = tl.t;
-                initial = Units.uintVal(tl);
-            } else if (field.idIs("expected_response")) {
-                status = Units.uintVal(tl);
-                if (status < 100 || status > 999) {
-                    tl.sb.cat("Must specify .expected_response with exactly three digits "
-                            + "(100 <= x <= 999)\n");
-                    tl.errWhere(tl.t);
-                    return null;
-                }
-            } else if (field.idIs("threshold")) {
-                tThreshold = tl.t;
-                threshold = Units.uintVal(tl);
-            } else if (field.idIs("expect_close")) {
-                Units.boolVal(tl);
             }
             if (tl.sb.err || !tl.skip(Tok.SEMI, Site.PROBE_SEMI)) {
                 return null;
             }
         }
-        if (tThreshold != null || tWindow != null) {
-            if (tThreshold == null) {
-                tl.sb.cat("Must specify .threshold with .window\n");
-                tl.errWhere(tWindow);
-                return null;
-            } else if (tWindow == null) {
-                if (threshold > 64) {
-                    tl.sb.cat("Threshold must be 64 or less.\n");
-                    tl.errWhere(tThreshold);
-                    return null;
-                }
-                window = threshold + 1;
-            } else if (window > 64) {
-                tl.sb.cat("Window must be 64 or less.\n");
-                tl.errWhere(tWindow);
-                return null;
-            }
-            if (threshold > window) {
-                tl.sb.cat(tl.v71() ? "Threshold can not be greater than window.\n"
-                        : "Threshold cannot be greater than window.\n");
-                tl.errWhere(tThreshold);
-                tl.errWhere(tWindow);
-            }
-        }
-        if (!tl.skip(Tok.RBRACE, Site.PROBE_RBRACE)) {
+        if (!checkWindow(p) || !tl.skip(Tok.RBRACE, Site.PROBE_RBRACE)) {
             return null;
         }
-        return probe(name, kind, url, request, timeout, interval, window, threshold,
-                tInitial != null ? initial : -1, status, start);
+        return probe(name, kind, p, start);
     }
 
-    /** The probe with the defaults Varnish's prober fills in (vbp_set_defaults). */
-    private VclProbe probe(String name, VclProbe.Kind kind, String url, List<String> request,
-            double timeout, double interval, long window, long threshold, long initial,
-            long status, VclToken start) {
-        int w = window == 0 ? 8 : (int) window;
-        int th = threshold == 0 ? 3 : (int) threshold;
-        long init = initial < 0 ? th - 1 : initial;
-        return new VclProbe(name, kind, Optional.ofNullable(url), Optional.ofNullable(request),
-                timeout == 0 ? 2.0 : timeout, interval == 0 ? 5.0 : interval, w, th,
-                (int) Math.min(init, th), status == 0 ? 200 : (int) status, tl.pos(start));
+    /** Reads the value of one attribute; returns false after an error. */
+    private boolean field(Spec p, VclToken field) {
+        if (field.idIs("url")) {
+            if (!Fields.redef(tl, "Probe request", p.tDid, field)
+                    || !tl.expectErr(Tok.CSTR, Site.PROBE_URL_STRING)) {
+                return false;
+            }
+            p.url = tl.t.dec;
+            tl.next();
+        } else if (field.idIs("request")) {
+            if (!Fields.redef(tl, "Probe request", p.tDid, field)
+                    || !tl.expectErr(Tok.CSTR, Site.PROBE_REQUEST_STRING)) {
+                return false;
+            }
+            p.request = new ArrayList<>();
+            while (tl.t.tok == Tok.CSTR) {
+                p.request.add(tl.t.dec);
+                tl.next();
+            }
+        } else if (field.idIs("timeout")) {
+            p.timeout = Units.duration(tl);
+        } else if (field.idIs("interval")) {
+            p.interval = Units.duration(tl);
+        } else if (field.idIs("window")) {
+            p.tWindow = tl.t;
+            p.window = Units.uintVal(tl);
+        } else if (field.idIs("initial")) {
+            p.tInitial = tl.t;
+            p.initial = Units.uintVal(tl);
+        } else if (field.idIs("expected_response")) {
+            p.status = Units.uintVal(tl);
+            if (p.status < 100 || p.status > 999) {
+                tl.sb.cat("Must specify .expected_response with exactly three digits "
+                        + "(100 <= x <= 999)\n");
+                tl.errWhere(tl.t);
+                return false;
+            }
+        } else if (field.idIs("threshold")) {
+            p.tThreshold = tl.t;
+            p.threshold = Units.uintVal(tl);
+        } else if (field.idIs("expect_close")) {
+            Units.boolVal(tl);
+        }
+        return true;
+    }
+
+    /** Checks .window against .threshold, which defaults it; returns false on an error. */
+    private boolean checkWindow(Spec p) {
+        if (p.tThreshold == null && p.tWindow == null) {
+            return true;
+        }
+        if (p.tThreshold == null) {
+            tl.sb.cat("Must specify .threshold with .window\n");
+            tl.errWhere(p.tWindow);
+            return false;
+        } else if (p.tWindow == null) {
+            if (p.threshold > 64) {
+                tl.sb.cat("Threshold must be 64 or less.\n");
+                tl.errWhere(p.tThreshold);
+                return false;
+            }
+            p.window = p.threshold + 1;
+        } else if (p.window > 64) {
+            tl.sb.cat("Window must be 64 or less.\n");
+            tl.errWhere(p.tWindow);
+            return false;
+        }
+        if (p.threshold > p.window) {
+            tl.sb.cat(tl.v71() ? "Threshold can not be greater than window.\n"
+                    : "Threshold cannot be greater than window.\n");
+            tl.errWhere(p.tThreshold);
+            tl.errWhere(p.tWindow);
+        }
+        return true;
+    }
+
+    /** Makes the probe with the defaults Varnish's prober fills in (vbp_set_defaults). */
+    private VclProbe probe(String name, VclProbe.Kind kind, Spec p, VclToken start) {
+        int window = p.window == 0 ? 8 : (int) p.window;
+        int threshold = p.threshold == 0 ? 3 : (int) p.threshold;
+        long initial = p.tInitial == null ? threshold - 1 : p.initial;
+        return new VclProbe(name, kind, Optional.ofNullable(p.url),
+                Optional.ofNullable(p.request), p.timeout == 0 ? 2.0 : p.timeout,
+                p.interval == 0 ? 5.0 : p.interval, window, threshold,
+                (int) Math.min(initial, threshold), p.status == 0 ? 200 : (int) p.status,
+                tl.pos(start));
     }
 }

@@ -6,7 +6,7 @@ package vclab.vcc;
  * state of one compilation and are changed as parsing goes on.
  */
 final class Symbol {
-    /** How an expression evaluates the symbol (VCC's sym->eval). */
+    /** The evaluation of the symbol in an expression (VCC's sym->eval). */
     enum Eval {
         NONE,
         VAR,
@@ -20,7 +20,7 @@ final class Symbol {
         DEFAULT
     }
 
-    /** What a statement starting with the symbol does (VCC's sym->action). */
+    /** The statement a symbol starts (VCC's sym->action). */
     enum Action {
         NONE,
         BAN,
@@ -36,7 +36,7 @@ final class Symbol {
         OBJECT_CALL
     }
 
-    /** How a child of this symbol's node is made on first use (VCC's sym->wildcard). */
+    /** The maker of this symbol's children on first use (VCC's sym->wildcard). */
     enum Wildcard {
         NONE,
         HEADER

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 /**
  * The symbol table of a compilation (vcc_symb.c): two trees, the main namespace and the
  * one of type methods, with VCC's lookup rules. A lookup starts at the current token and
- * follows "." and further names as far as symbols exist; depending on the mode it then
- * creates the symbol, reports it missing or leaves that to the caller.
+ * follows "." and further names as far as symbols exist. Depending on the mode, a missing
+ * symbol is then created, reported, or left to the caller.
  */
 final class Symbols {
     static final int VCL_LOW = 40;
@@ -146,6 +146,15 @@ final class Symbols {
         return get(ns, kind, mode, x, null);
     }
 
+    /** Where a walk along a dotted name ended: the last symbol found and the last node. */
+    private static final class Walk {
+        Symbol sym;
+        SymTab st;
+        SymTab st2;
+        VclToken tn;
+        VclToken tn2;
+    }
+
     /**
      * VCC_SymbolGet. With {@code firstText} the first token reads as that text instead of
      * its own, which is how VCC looks up "TYPE.method" (vcc_TypeSymbol).
@@ -158,58 +167,32 @@ final class Symbols {
             tl.errWhere(t0);
             return null;
         }
-        SymTab st = root(ns);
-        SymTab st2 = null;
-        Symbol sym = null;
-        VclToken tn = t0;
-        VclToken tn2 = null;
-        while (true) {
-            if (tn.tok == Tok.CSTR && tl.syntax < VCL_HIGH) {
-                tl.sb.cat("Quoted headers are available for VCL >= 4.1.\nAt:");
-                tl.errWhere(tn);
-                return null;
-            }
-            if (tn.tok == Tok.ID) {
-                st = symtabStr(st, tn == t0 && firstText != null ? firstText : tn.text(), true);
-            } else {
-                st = symtabStr(st, tn.dec, false);
-            }
-            Symbol sym2 = symInTab(st, kind, tl.syntax, tl.syntax);
-            if (sym2 != null) {
-                sym = sym2;
-                st2 = st;
-                tn2 = tn;
-            }
-            VclToken tn1 = tl.peekFrom(tn);
-            if (tn1.tok != Tok.DOT) {
-                break;
-            }
-            tn1 = tl.peekFrom(tn1);
-            if (tn1.tok == Tok.CSTR && (sym == null || sym.wildcard == Symbol.Wildcard.NONE)) {
-                break;
-            }
-            if (tn1.tok != Tok.CSTR && tn1.tok != Tok.ID) {
-                break;
-            }
-            tn = tn1;
+
+        Walk w = walkName(ns, kind, t0, firstText);
+        if (w == null) {
+            return null;
         }
+        Symbol sym = w.sym;
+        SymTab st = w.st;
+        VclToken tn = w.tn;
         if (sym != null && sym.kind == SymKind.ALIAS) {
             st = symtabStr(mainRoot, (String) sym.evalPriv, true);
-            st2 = st;
+            w.st2 = st;
             sym = symInTab(st, SymKind.NONE, sym.lorev, sym.hirev);
         }
         if (sym != null && sym.kind == SymKind.VMOD && mode.partial) {
             mode = Mode.EXISTING;
         }
         if (sym != null && mode.partial) {
-            st = st2;
-            tn = tn2;
-        } else if (st != st2) {
+            st = w.st2;
+            tn = w.tn2;
+        } else if (st != w.st2) {
             sym = null;
         }
         if (tl.sb.err || (sym == null && mode.noerr)) {
             return sym;
         }
+
         if (sym == null && mode == Mode.CREATE) {
             sym = newSymbol(st, kind, tl.syntax, tl.syntax);
         }
@@ -223,6 +206,55 @@ final class Symbols {
             wrongKind(sym, kind, t0);
             return null;
         }
+        xref(sym, x, t0);
+        return sym;
+    }
+
+    /**
+     * Follows the name at t0 through "." and names (or, for headers, quoted strings) as
+     * far as the tree goes, remembering the last node that had a symbol.
+     */
+    private Walk walkName(Ns ns, SymKind kind, VclToken t0, String firstText) {
+        Walk w = new Walk();
+        w.st = root(ns);
+        w.tn = t0;
+        while (true) {
+            VclToken tn = w.tn;
+            if (tn.tok == Tok.CSTR && tl.syntax < VCL_HIGH) {
+                tl.sb.cat("Quoted headers are available for VCL >= 4.1.\nAt:");
+                tl.errWhere(tn);
+                return null;
+            }
+            if (tn.tok == Tok.ID) {
+                w.st = symtabStr(w.st, tn == t0 && firstText != null ? firstText : tn.text(),
+                        true);
+            } else {
+                w.st = symtabStr(w.st, tn.dec, false);
+            }
+            Symbol sym2 = symInTab(w.st, kind, tl.syntax, tl.syntax);
+            if (sym2 != null) {
+                w.sym = sym2;
+                w.st2 = w.st;
+                w.tn2 = tn;
+            }
+            VclToken tn1 = tl.peekFrom(tn);
+            if (tn1.tok != Tok.DOT) {
+                return w;
+            }
+            tn1 = tl.peekFrom(tn1);
+            if (tn1.tok == Tok.CSTR
+                    && (w.sym == null || w.sym.wildcard == Symbol.Wildcard.NONE)) {
+                return w;
+            }
+            if (tn1.tok != Tok.CSTR && tn1.tok != Tok.ID) {
+                return w;
+            }
+            w.tn = tn1;
+        }
+    }
+
+    /** Counts a definition or a reference of the symbol. */
+    private static void xref(Symbol sym, Xref x, VclToken t0) {
         if (x == Xref.DEF) {
             if (sym.defB == null) {
                 sym.defB = t0;
@@ -234,7 +266,6 @@ final class Symbols {
             }
             sym.nref++;
         }
-        return sym;
     }
 
     private void notFound(SymTab st, SymKind kind, Mode mode, VclToken t0) {

@@ -73,7 +73,7 @@ final class TopLevelParser {
         }
     }
 
-    /** Runs the parser of a top-level keyword; returns false if the token is none. */
+    /** Runs the parser of a top-level keyword; returns false for any other token. */
     private boolean topLevel() {
         VclToken t = tl.t;
         if (t.idIs("acl")) {

@@ -131,7 +131,7 @@ final class VclTokenizer {
     }
 
     /**
-     * Whether C's strtod, which VCC uses to read the value, would read beyond the token:
+     * Returns whether C's strtod, which VCC reads the value with, goes beyond the token:
      * an exponent ("10e5") or, after a lone "0", a hexadecimal number ("0x1f").
      */
     private boolean strtodOverruns(int b, int e) {
@@ -178,7 +178,7 @@ final class VclTokenizer {
     }
 
     /**
-     * A BLOB literal ":<base64>:". Like VCC, this decodes from the colon up to a length
+     * Reads a BLOB literal ":<base64>:". Like VCC, it decodes from the colon up to a length
      * that is a multiple of 4 before the end of the source and judges where decoding
      * stopped.
      */

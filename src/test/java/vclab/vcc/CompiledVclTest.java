@@ -290,6 +290,46 @@ class CompiledVclTest {
     }
 
     @Test
+    void trunkBackendThroughVia() {
+        Vcc trunk = new Vcc(VmodCatalog.standard(), Dialect.TRUNK, List.of(),
+                BuiltinVcl.own(Dialect.TRUNK));
+        VccResult r = trunk.compile("<vcl.inline>", """
+                vcl 4.1;
+                backend proxy { .host = "127.0.0.1"; .port = "8443"; }
+                backend origin {
+                	.host = "localhost";
+                	.via = proxy;
+                	.authority = "www.example.com:443";
+                	.wait_limit = 3;
+                }
+                sub vcl_recv { set req.backend_hint = origin; }
+                """);
+        assertTrue(r.ok(), r.output());
+        VclBackend origin = ((VccResult.Success) r).vcl().backend("origin").orElseThrow();
+        assertEquals(Optional.of("proxy"), origin.via());
+        assertEquals(Optional.of("www.example.com"), origin.authority());
+        assertEquals(3, origin.waitLimit().getAsInt());
+    }
+
+    @Test
+    void missingFileIsReported() {
+        VccResult r = vcc.compileFile("nosuch.vcl");
+        assertFalse(r.ok());
+        assertEquals("Message from VCC-compiler:\n"
+                + "Cannot read file 'nosuch.vcl' (No such file or directory)\n"
+                + "Running VCC-compiler failed, exited with 2\n", r.output());
+    }
+
+    @Test
+    void unsafePathIsReported() {
+        VccSettings safe = new VccSettings(true, false, false, List.of("s0"), List.of());
+        VccResult r = vcc.compileFile("/etc/varnish/default.vcl", safe);
+        assertFalse(r.ok());
+        assertTrue(r.output().contains("VCL filename '/etc/varnish/default.vcl' is unsafe.\n"),
+                r.output());
+    }
+
+    @Test
     void positionsCountTabsAsVccDoes() {
         CompiledVcl v = compile(VCL);
         VclStatement first = v.sub("normalize").orElseThrow().bodies().get(0).body().get(0);

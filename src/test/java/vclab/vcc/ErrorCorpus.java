@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The VCL cases under src/test/resources/vclab/vcc/errors. A case is NAME.vcl, with the
- * expected compiler output in NAME.v71.out (recorded from varnishd 7.1.1 -C) and
- * NAME.v80.out (vclab's expectation for Varnish 8.0, written by {@link TrunkExpectations}).
+ * expected compiler output in NAME.v71.out (recorded from varnishd 7.1.1 -C by
+ * {@link V71Expectations}) and NAME.v80.out (vclab's expectation for Varnish 8.0, written
+ * by {@link TrunkExpectations} and reviewed against the 8.0.0 sources).
  * "@DIR@" in an expectation stands for the directory the case is compiled in. A first
  * line "# vclab-settings: ..." holds vcc parameters (vcc_err_unref=off) and the flag
  * vclab-only for cases real varnishd cannot compile (VMODs it lacks).

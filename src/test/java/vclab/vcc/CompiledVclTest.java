@@ -108,7 +108,7 @@ class CompiledVclTest {
     }
 
     @Test
-    void probesGetPrunerDefaults() {
+    void probesGetProberDefaults() {
         CompiledVcl v = compile(VCL);
         VclProbe p = v.probe("p_health").orElseThrow();
         assertEquals(VclProbe.Kind.NAMED, p.kind());

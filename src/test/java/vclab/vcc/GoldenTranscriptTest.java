@@ -18,11 +18,20 @@ import vclab.cli.Dialect;
  * Replays the vcl.inline and vcl.load commands of the recorded varnishd 7.1.1 CLI
  * transcripts through vclab's compiler: a 200 reply means VCC printed nothing, a failed
  * compilation's reply is VCC's output followed by the manager's "VCL compilation failed".
- * System property vclab.golden names the transcript directory.
+ * System property vclab.golden names the transcript directory; by default it is looked
+ * for beside the checkout (../shared, or ../../shared from a worktree).
  */
 class GoldenTranscriptTest {
-    private static final Path GOLDEN = Path.of(System.getProperty("vclab.golden",
-            "../../shared/golden/varnish-7.1.1"));
+    private static final Path GOLDEN = golden();
+
+    private static Path golden() {
+        String p = System.getProperty("vclab.golden");
+        if (p != null) {
+            return Path.of(p);
+        }
+        Path near = Path.of("../shared/golden/varnish-7.1.1");
+        return Files.isDirectory(near) ? near : Path.of("../../shared/golden/varnish-7.1.1");
+    }
 
     @Test
     void compileRepliesMatchTranscripts() throws Exception {

@@ -18,8 +18,8 @@ WS           : [ \t\r\n\u000B]+ -> skip ;
 HASH_COMMENT : '#' ~[\n]* -> skip ;
 LINE_COMMENT : '//' ~[\n]* -> skip ;
 
-// Kept on the default channel because VclTokenizer rejects a "/*" inside the comment.
-BLOCK_COMMENT : '/*' .*? '*/' ;
+// Hidden rather than skipped: VclTokenizer still sees it and rejects a nested "/*".
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
 OPEN_BLOCK_COMMENT : '/*' ;
 
 // A BLOB literal ":<base64>:"; VclTokenizer decodes and checks it as VCC does.

@@ -10,8 +10,8 @@ final class Acls {
         boolean not;
         boolean para;
         long mask;
-        Token tAddr;
-        Token tMask;
+        VclToken tAddr;
+        VclToken tMask;
         String addr;
         byte[] data;
         String text;
@@ -29,7 +29,7 @@ final class Acls {
 
     /** vcc_ParseAcl: "acl NAME [+log -pedantic +table] { entries }". */
     void parseAcl() {
-        Token start = tl.t;
+        VclToken start = tl.t;
         pedantic = true;
         fold = !tl.v71();
         boolean log = false;
@@ -96,7 +96,7 @@ final class Acls {
     /** vcc_acl_entry: [!] ["("] [!] "address" [/mask] [")"]. */
     private void entry() {
         Entry ae = new Entry();
-        Token first = tl.t;
+        VclToken first = tl.t;
         if (tl.t.tok == Tok.BANG) {
             ae.not = true;
             tl.next();

@@ -47,7 +47,7 @@ final class Actions {
     }
 
     /** Runs the action of the statement's first symbol; {@code t} is its first token. */
-    VclStatement act(Token t, Symbol sym) {
+    VclStatement act(VclToken t, Symbol sym) {
         switch (sym.action) {
             case BAN:
                 return ban(t);
@@ -76,11 +76,11 @@ final class Actions {
         }
     }
 
-    private VclStatement call(Token t) {
+    private VclStatement call(VclToken t) {
         if (!tl.expectErr(Tok.ID, Site.CALL_ID)) {
             return null;
         }
-        Token t0 = tl.t;
+        VclToken t0 = tl.t;
         Symbols s = tl.symbols;
         Symbol sym = s.get(Symbols.Ns.MAIN, SymKind.NONE, Symbols.Mode.PARTIAL_NOERR,
                 Symbols.Xref.REF);
@@ -107,11 +107,11 @@ final class Actions {
         return new VclStatement.Call(e.node(), tl.pos(t));
     }
 
-    private VclStatement set(Token t0) {
+    private VclStatement set(VclToken t0) {
         if (!tl.expectErr(Tok.ID, Site.SET_ID)) {
             return null;
         }
-        Token t = tl.t;
+        VclToken t = tl.t;
         Symbol sym = tl.symbols.get(Symbols.Ns.MAIN, SymKind.VAR, Symbols.Mode.EXISTING,
                 Symbols.Xref.NONE);
         if (tl.sb.err) {
@@ -139,11 +139,11 @@ final class Actions {
         return new VclStatement.Set(Variables.of(sym), op, e.node(), tl.pos(t0));
     }
 
-    private VclStatement unset(Token t0) {
+    private VclStatement unset(VclToken t0) {
         if (!tl.expectErr(Tok.ID, Site.UNSET_ID)) {
             return null;
         }
-        Token t = tl.t;
+        VclToken t = tl.t;
         Symbol sym = tl.symbols.get(Symbols.Ns.MAIN, SymKind.VAR, Symbols.Mode.EXISTING,
                 Symbols.Xref.NONE);
         if (tl.sb.err) {
@@ -161,7 +161,7 @@ final class Actions {
         return new VclStatement.Unset(Variables.of(sym), tl.pos(t0));
     }
 
-    private VclStatement ban(Token t0) {
+    private VclStatement ban(VclToken t0) {
         if (!tl.skip(Tok.LPAREN, Site.BAN_LPAREN)) {
             return null;
         }
@@ -173,7 +173,7 @@ final class Actions {
         return new VclStatement.Ban(e.node(), tl.pos(t0));
     }
 
-    private VclStatement hashData(Token t0) {
+    private VclStatement hashData(VclToken t0) {
         if (!tl.skip(Tok.LPAREN, Site.HASH_DATA_LPAREN)) {
             return null;
         }
@@ -185,7 +185,7 @@ final class Actions {
         return new VclStatement.HashData(e.node(), tl.pos(t0));
     }
 
-    private VclStatement synthetic(Token t0) {
+    private VclStatement synthetic(VclToken t0) {
         if (!tl.expectErr(Tok.LPAREN, Site.SYNTHETIC_LPAREN)) {
             return null;
         }
@@ -209,7 +209,7 @@ final class Actions {
         return mask;
     }
 
-    private VclStatement actReturn(Token t0) {
+    private VclStatement actReturn(VclToken t0) {
         if (tl.t.tok == Tok.SEMI && tl.curproc.method == null) {
             tl.skip(Tok.SEMI, Site.RETURN_BARE_SEMI);
             return new VclStatement.Return(null, List.of(), tl.pos(t0));
@@ -313,7 +313,7 @@ final class Actions {
         if (!tl.expectErr(Tok.ID, Site.RETURN_VCL_ID)) {
             return;
         }
-        Token t = tl.t;
+        VclToken t = tl.t;
         Symbol sym = tl.symbols.get(Symbols.Ns.MAIN, SymKind.VCL, Symbols.Mode.EXISTING,
                 Symbols.Xref.NONE);
         if (tl.sb.err) {

@@ -21,7 +21,7 @@ final class Addresses {
      * errors at {@code tErr}; returns null after an error.
      */
     static Resolved resolve(Compilation tl, String host, String defPort, int maxips,
-            Token tErr, String errid) {
+            VclToken tErr, String errid) {
         String[] hp = new String[2];
         String err = parse(host, hp);
         List<HostTable.Address> found = new ArrayList<>();

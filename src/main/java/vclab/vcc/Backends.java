@@ -11,13 +11,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-/** Backend and probe declarations (vcc_backend.c). */
+/** Backend declarations (vcc_backend.c); probes are in {@link Probes}. */
 final class Backends {
-    private static final List<String> PROBE_FIELDS = List.of("url", "request",
-            "expected_response", "timeout", "interval", "window", "threshold", "initial");
-    private static final List<String> PROBE_FIELDS_80 = List.of("url", "request",
-            "expected_response", "timeout", "interval", "window", "threshold", "initial",
-            "expect_close");
     private static final List<String> BACKEND_FIELDS = List.of("host", "port", "path",
             "host_header", "connect_timeout", "first_byte_timeout", "between_bytes_timeout",
             "probe", "max_connections", "proxy_header", "preamble");
@@ -42,174 +37,9 @@ final class Backends {
         return hasDefaultDirector;
     }
 
-    /** vcc_default_probe: reports a missing {@code probe default}. */
-    void defaultProbe() {
-        if (tl.model.defaultProbe != null) {
-            return;
-        }
-        tl.sb.cat("No default probe defined\n");
-        tl.errToken(tl.t);
-        tl.sb.cat(" at\n");
-        tl.errWhere(tl.t);
-    }
-
-    /** vcc_ParseProbe: "probe NAME { ... }" or "probe default { ... }". */
-    void parseProbe() {
-        Token t = tl.t;
-        tl.next();
-        tl.parser.expectVid("backend probe");
-        if (tl.sb.err) {
-            return;
-        }
-        if (tl.t.idIs("default")) {
-            tl.next();
-            VclProbe p = probeSpec("default", VclProbe.Kind.DEFAULT, t);
-            if (p != null) {
-                tl.model.defaultProbe = p;
-            }
-            return;
-        }
-        Symbol sym = tl.symbols.handleSymbol(VccType.PROBE);
-        if (tl.sb.err) {
-            return;
-        }
-        VclProbe p = probeSpec(sym.name, VclProbe.Kind.NAMED, t);
-        if (p != null) {
-            tl.model.probes.add(p);
-        }
-    }
-
-    /** vcc_ParseProbeSpec: the { .field = value; ... } of a probe. */
-    private VclProbe probeSpec(String name, VclProbe.Kind kind, Token start) {
-        Fields fs = new Fields(tl, tl.v71() ? PROBE_FIELDS : PROBE_FIELDS_80);
-        if (!tl.skip(Tok.LBRACE, Site.PROBE_LBRACE)) {
-            return null;
-        }
-        if (kind == VclProbe.Kind.INLINE) {
-            name = "vgc_probe__" + tl.model.nprobe++;
-        }
-        Token[] tDid = new Token[1];
-        Token tWindow = null;
-        Token tThreshold = null;
-        Token tInitial = null;
-        long window = 0;
-        long threshold = 0;
-        long initial = 0;
-        long status = 0;
-        double timeout = 0;
-        double interval = 0;
-        String url = null;
-        List<String> request = null;
-        while (tl.t.tok != Tok.RBRACE) {
-            Token field = fs.isField();
-            if (tl.sb.err) {
-                return null;
-            }
-            if (field.idIs("url")) {
-                if (!redef("Probe request", tDid, field)
-                        || !tl.expectErr(Tok.CSTR, Site.PROBE_URL_STRING)) {
-                    return null;
-                }
-                url = tl.t.dec;
-                tl.next();
-            } else if (field.idIs("request")) {
-                if (!redef("Probe request", tDid, field)
-                        || !tl.expectErr(Tok.CSTR, Site.PROBE_REQUEST_STRING)) {
-                    return null;
-                }
-                request = new ArrayList<>();
-                while (tl.t.tok == Tok.CSTR) {
-                    request.add(tl.t.dec);
-                    tl.next();
-                }
-            } else if (field.idIs("timeout")) {
-                timeout = Units.duration(tl);
-            } else if (field.idIs("interval")) {
-                interval = Units.duration(tl);
-            } else if (field.idIs("window")) {
-                tWindow = tl.t;
-                window = Units.uintVal(tl);
-            } else if (field.idIs("initial")) {
-                tInitial = tl.t;
-                initial = Units.uintVal(tl);
-            } else if (field.idIs("expected_response")) {
-                status = Units.uintVal(tl);
-                if (status < 100 || status > 999) {
-                    tl.sb.cat("Must specify .expected_response with exactly three digits "
-                            + "(100 <= x <= 999)\n");
-                    tl.errWhere(tl.t);
-                    return null;
-                }
-            } else if (field.idIs("threshold")) {
-                tThreshold = tl.t;
-                threshold = Units.uintVal(tl);
-            } else if (field.idIs("expect_close")) {
-                Units.boolVal(tl);
-            }
-            if (tl.sb.err || !tl.skip(Tok.SEMI, Site.PROBE_SEMI)) {
-                return null;
-            }
-        }
-        if (tThreshold != null || tWindow != null) {
-            if (tThreshold == null) {
-                tl.sb.cat("Must specify .threshold with .window\n");
-                tl.errWhere(tWindow);
-                return null;
-            } else if (tWindow == null) {
-                if (threshold > 64) {
-                    tl.sb.cat("Threshold must be 64 or less.\n");
-                    tl.errWhere(tThreshold);
-                    return null;
-                }
-                window = threshold + 1;
-            } else if (window > 64) {
-                tl.sb.cat("Window must be 64 or less.\n");
-                tl.errWhere(tWindow);
-                return null;
-            }
-            if (threshold > window) {
-                tl.sb.cat(tl.v71() ? "Threshold can not be greater than window.\n"
-                        : "Threshold cannot be greater than window.\n");
-                tl.errWhere(tThreshold);
-                tl.errWhere(tWindow);
-            }
-        }
-        if (!tl.skip(Tok.RBRACE, Site.PROBE_RBRACE)) {
-            return null;
-        }
-        return probe(name, kind, url, request, timeout, interval, window, threshold,
-                tInitial != null ? initial : -1, status, start);
-    }
-
-    /** The probe with the defaults Varnish's prober fills in (vbp_set_defaults). */
-    private VclProbe probe(String name, VclProbe.Kind kind, String url, List<String> request,
-            double timeout, double interval, long window, long threshold, long initial,
-            long status, Token start) {
-        int w = window == 0 ? 8 : (int) window;
-        int th = threshold == 0 ? 3 : (int) threshold;
-        long init = initial < 0 ? th - 1 : initial;
-        return new VclProbe(name, kind, Optional.ofNullable(url), Optional.ofNullable(request),
-                timeout == 0 ? 2.0 : timeout, interval == 0 ? 5.0 : interval, w, th,
-                (int) Math.min(init, th), status == 0 ? 200 : (int) status, tl.pos(start));
-    }
-
-    /** vcc_Redef: .url and .request exclude each other, so do .host and .path. */
-    private boolean redef(String what, Token[] tDid, Token field) {
-        if (tDid[0] != null) {
-            tl.sb.cat(what).cat(" redefinition at:\n");
-            tl.errWhere(field);
-            tl.sb.cat("Previous definition:\n");
-            tl.errWhere(tDid[0]);
-            return false;
-        }
-        tDid[0] = field;
-        return true;
-    }
-
     /** vcc_ParseBackend: "backend NAME { ... }" or "backend NAME none;". */
     void parseBackend() {
-        tl.model.ndirector++;
-        Token tFirst = tl.t;
+        VclToken tFirst = tl.t;
         if (!tl.skip(Tok.ID, Site.BACKEND_KEYWORD)) {
             return;
         }
@@ -217,7 +47,7 @@ final class Backends {
         if (tl.sb.err) {
             return;
         }
-        Token tBe = tl.t;
+        VclToken tBe = tl.t;
         String name;
         currentBackend = null;
         if (tl.t.idIs("default")) {
@@ -260,11 +90,11 @@ final class Backends {
 
     /** The attributes of one backend declaration while they are parsed. */
     private static final class HostDef {
-        Token host;
-        Token port;
-        Token path;
-        Token hostHeader;
-        Token preamble;
+        VclToken host;
+        VclToken port;
+        VclToken path;
+        VclToken hostHeader;
+        VclToken preamble;
         Double connectTimeout;
         Double firstByteTimeout;
         Double betweenBytesTimeout;
@@ -272,13 +102,13 @@ final class Backends {
         Integer proxyHeader;
         VclProbe probe;
         Symbol via;
-        Token authority;
+        VclToken authority;
         Double waitTimeout;
         Integer waitLimit;
     }
 
     /** vcc_ParseHostDef. */
-    private void hostDef(Token tBe, String name, Token tFirst) {
+    private void hostDef(VclToken tBe, String name, VclToken tFirst) {
         if (tl.t.idIs("none") || tl.t.idIs("None")) {
             tl.next();
             if (!tl.skip(Tok.SEMI, Site.BACKEND_NONE_SEMI)) {
@@ -287,7 +117,9 @@ final class Backends {
             tl.model.backends.add(new VclBackend(name, true, Optional.empty(), Optional.empty(),
                     Optional.empty(), List.of(), "0.0.0.0", OptionalDouble.empty(),
                     OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(),
-                    OptionalInt.empty(), Optional.empty(), Optional.empty(), tl.pos(tFirst)));
+                    OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(),
+                    tl.pos(tFirst)));
             return;
         }
         if (!tl.skip(Tok.LBRACE, Site.BACKEND_LBRACE)) {
@@ -303,9 +135,9 @@ final class Backends {
         }
         Fields fs = new Fields(tl, tl.v71() ? BACKEND_FIELDS : BACKEND_FIELDS_80);
         HostDef d = new HostDef();
-        Token[] tDid = new Token[1];
+        VclToken[] tDid = new VclToken[1];
         while (tl.t.tok != Tok.RBRACE) {
-            Token field = fs.isField();
+            VclToken field = fs.isField();
             if (tl.sb.err || !hostField(d, field, tDid)) {
                 return;
             }
@@ -323,16 +155,7 @@ final class Backends {
             tl.errWhere(tBe);
             return;
         }
-        List<String> addresses = new ArrayList<>();
-        if (d.host != null) {
-            String spec = d.port != null ? d.host.dec + " " + d.port.dec : d.host.dec;
-            Addresses.Resolved r = Addresses.resolve(tl, spec, "80", 2, d.host, "Backend host");
-            if (r != null) {
-                addresses.addAll(r.all());
-            }
-        } else {
-            udsPath(d.path, "Backend path");
-        }
+        List<String> addresses = endpoint(d);
         if (tl.sb.err) {
             return;
         }
@@ -340,18 +163,49 @@ final class Backends {
             viaAuthority(d);
         }
         tl.next();
+        add(name, d, addresses, tFirst);
+    }
+
+    /** Checks the address or socket path; returns the resolved addresses. */
+    private List<String> endpoint(HostDef d) {
+        List<String> addresses = new ArrayList<>();
+        if (d.host != null) {
+            String spec = d.host.dec;
+            if (d.port != null) {
+                spec += " " + d.port.dec;
+            }
+            Addresses.Resolved r = Addresses.resolve(tl, spec, "80", 2, d.host, "Backend host");
+            if (r != null) {
+                addresses.addAll(r.all());
+            }
+        } else {
+            udsPath(d.path, "Backend path");
+        }
+        return addresses;
+    }
+
+    /** Adds the backend to the model, with its load step. */
+    private void add(String name, HostDef d, List<String> addresses, VclToken tFirst) {
         String hostHeader = d.hostHeader != null ? d.hostHeader.dec
                 : d.host != null ? d.host.dec : "0.0.0.0";
+        Optional<String> authority = Optional.empty();
+        if (d.via != null) {
+            String a = (d.authority != null ? d.authority : d.hostHeader != null
+                    ? d.hostHeader : d.host).dec;
+            authority = Optional.of(a.indexOf(':') < 0 ? a : a.substring(0, a.indexOf(':')));
+        }
         tl.model.backends.add(new VclBackend(name, false, dec(d.host), dec(d.port),
                 dec(d.path), addresses, hostHeader, optional(d.connectTimeout),
                 optional(d.firstByteTimeout), optional(d.betweenBytesTimeout),
                 optional(d.maxConnections), optional(d.proxyHeader),
                 Optional.ofNullable(d.probe),
-                Optional.ofNullable(d.preamble).map(t -> t.blob), tl.pos(tFirst)));
+                Optional.ofNullable(d.preamble).map(t -> t.blob),
+                Optional.ofNullable(d.via).map(s -> s.name), authority,
+                optional(d.waitTimeout), optional(d.waitLimit), tl.pos(tFirst)));
         tl.model.step(InitStep.Kind.BACKEND, name, tl.pos(tFirst));
     }
 
-    private static Optional<String> dec(Token t) {
+    private static Optional<String> dec(VclToken t) {
         return t == null ? Optional.empty() : Optional.of(t.dec);
     }
 
@@ -364,11 +218,11 @@ final class Backends {
     }
 
     /** One ".field = value;" of a backend; returns false after an error. */
-    private boolean hostField(HostDef d, Token field, Token[] tDid) {
+    private boolean hostField(HostDef d, VclToken field, VclToken[] tDid) {
         String f = field.text();
         switch (f) {
             case "host":
-                if (!redef("Address", tDid, field)) {
+                if (!Fields.redef(tl, "Address", tDid, field)) {
                     return false;
                 }
                 d.host = stringField(Site.BACKEND_HOST_STRING, Site.BACKEND_HOST_SEMI);
@@ -384,7 +238,7 @@ final class Backends {
                     tl.errWhere(tl.t);
                     return false;
                 }
-                if (!redef("Address", tDid, field)) {
+                if (!Fields.redef(tl, "Address", tDid, field)) {
                     return false;
                 }
                 d.path = stringField(Site.BACKEND_PATH_STRING, Site.BACKEND_PATH_SEMI);
@@ -441,11 +295,11 @@ final class Backends {
         }
     }
 
-    private Token stringField(Site string, Site semi) {
+    private VclToken stringField(Site string, Site semi) {
         if (!tl.expectErr(Tok.CSTR, string)) {
             return null;
         }
-        Token t = tl.t;
+        VclToken t = tl.t;
         tl.next();
         return tl.skip(Tok.SEMI, semi) ? t : null;
     }
@@ -459,7 +313,7 @@ final class Backends {
     }
 
     private boolean proxyHeader(HostDef d) {
-        Token tVal = tl.t;
+        VclToken tVal = tl.t;
         long u = Units.uintVal(tl);
         if (tl.sb.err) {
             return false;
@@ -478,14 +332,14 @@ final class Backends {
 
     private boolean probeField(HostDef d) {
         if (tl.t.tok == Tok.LBRACE) {
-            d.probe = probeSpec(null, VclProbe.Kind.INLINE, tl.t);
+            d.probe = tl.probes.probeSpec(null, VclProbe.Kind.INLINE, tl.t);
             if (d.probe != null) {
                 tl.model.probes.add(d.probe);
             }
             return !tl.sb.err;
         }
         if (tl.t.tok == Tok.ID && !tl.v71()) {
-            Token tProbe = tl.t;
+            VclToken tProbe = tl.t;
             Symbol pb = tl.symbols.get(Symbols.Ns.MAIN, SymKind.PROBE, Symbols.Mode.EXISTING,
                     Symbols.Xref.REF);
             if (tl.sb.err) {
@@ -508,7 +362,7 @@ final class Backends {
         if (tl.t.tok == Tok.ID) {
             if (tl.t.idIs("default")) {
                 tl.next();
-                defaultProbe();
+                tl.probes.defaultProbe();
                 d.probe = tl.model.defaultProbe;
             } else {
                 Symbol pb = tl.symbols.get(Symbols.Ns.MAIN, SymKind.PROBE,
@@ -551,7 +405,7 @@ final class Backends {
      * must not be a numeric address.
      */
     private void viaAuthority(HostDef d) {
-        Token tVal = d.authority != null ? d.authority
+        VclToken tVal = d.authority != null ? d.authority
                 : d.hostHeader != null ? d.hostHeader : d.host;
         String p = tVal.dec;
         String[] hp = new String[2];
@@ -570,7 +424,7 @@ final class Backends {
     }
 
     /** Emit_UDS_Path: an absolute path to a socket; a missing one is only a warning. */
-    private void udsPath(Token tPath, String errid) {
+    private void udsPath(VclToken tPath, String errid) {
         String path = tPath.dec;
         if (!tl.v71()) {
             if (!path.startsWith("/") && !path.startsWith("@")) {

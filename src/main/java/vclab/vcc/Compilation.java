@@ -17,13 +17,13 @@ final class Compilation {
     final VccSettings settings;
     final VmodCatalog catalog;
     final SourceLoader loader;
-    /** What the builtin VCL defines (VCC's vcc_builtin); null while compiling it. */
+    /** The subroutines of the builtin VCL (VCC's vcc_builtin); null while compiling it. */
     final BuiltinInfo builtin;
 
-    final ErrorBuffer sb = new ErrorBuffer();
+    final ErrorBuffer sb;
     final List<Source> sources = new ArrayList<>();
-    final List<Token> tokens = new ArrayList<>();
-    Token t;
+    final List<VclToken> tokens = new ArrayList<>();
+    VclToken t;
     int syntax;
 
     final Symbols symbols;
@@ -33,10 +33,11 @@ final class Compilation {
 
     final Model model = new Model();
     final Includes includes;
-    final Parser parser;
+    final TopLevelParser parser;
     final Expressions expr;
     final Actions actions;
     final Backends backends;
+    final Probes probes;
     final Acls acls;
     final Imports imports;
     final Xref xref;
@@ -45,16 +46,18 @@ final class Compilation {
             BuiltinInfo builtin) {
         this.dialect = dialect;
         this.lang = VclLanguage.of(dialect);
+        this.sb = new ErrorBuffer(dialect == Dialect.V7_1 ? 228 : 227);
         this.settings = settings;
         this.catalog = catalog;
         this.loader = loader;
         this.builtin = builtin;
         this.symbols = new Symbols(this);
         this.includes = new Includes(this);
-        this.parser = new Parser(this);
+        this.parser = new TopLevelParser(this);
         this.expr = new Expressions(this);
         this.actions = new Actions(this);
         this.backends = new Backends(this);
+        this.probes = new Probes(this);
         this.acls = new Acls(this);
         this.imports = new Imports(this);
         this.xref = new Xref(this);
@@ -66,18 +69,18 @@ final class Compilation {
 
     // ---- tokens -------------------------------------------------------------------------
 
-    /** The token after {@code tok} in the stream; EOI stays at EOI. */
-    Token peekFrom(Token tok) {
+    /** Returns the token after {@code tok} in the stream; EOI is followed by itself. */
+    VclToken peekFrom(VclToken tok) {
         int i = tok.index + 1;
         return i < tokens.size() ? tokens.get(i) : tokens.get(tokens.size() - 1);
     }
 
-    Token peek() {
+    VclToken peek() {
         return peekFrom(t);
     }
 
-    /** The token before {@code tok} in the stream (VTAILQ_PREV). */
-    Token prev(Token tok) {
+    /** Returns the token before {@code tok} in the stream (VTAILQ_PREV). */
+    VclToken prev(VclToken tok) {
         return tok.index > 0 ? tokens.get(tok.index - 1) : tok;
     }
 
@@ -118,23 +121,23 @@ final class Compilation {
 
     // ---- error helpers --------------------------------------------------------------------
 
-    void errWhere(Token tok) {
+    void errWhere(VclToken tok) {
         sb.errWhere(tok);
     }
 
     /** vcc_ErrWhere2 with VCC's second argument: marks t1 up to the token before t2. */
-    void errWhere2(Token t1, Token t2) {
+    void errWhere2(VclToken t1, VclToken t2) {
         sb.errWhere2(t1, t1 == null ? t2 : prev(t2));
     }
 
-    void errToken(Token tok) {
+    void errToken(VclToken tok) {
         sb.errToken(tok);
     }
 
-    /** The text of tokens [from, to) joined without spaces (vcc_PrintTokens). */
-    String tokenText(Token from, Token to) {
+    /** Returns the text of tokens [from, to) joined without spaces (vcc_PrintTokens). */
+    String tokenText(VclToken from, VclToken to) {
         StringBuilder s = new StringBuilder();
-        for (Token x = from; x != to; x = peekFrom(x)) {
+        for (VclToken x = from; x != to; x = peekFrom(x)) {
             s.append(x.text());
             if (x.tok == Tok.EOI) {
                 break;
@@ -143,8 +146,8 @@ final class Compilation {
         return s.toString();
     }
 
-    /** The source position of a token, for the model. */
-    SourcePos pos(Token tok) {
+    /** Returns the source position of a token, for the model. */
+    SourcePos pos(VclToken tok) {
         return SourcePositions.of(tok);
     }
 

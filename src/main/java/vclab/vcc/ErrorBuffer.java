@@ -7,8 +7,14 @@ package vclab.vcc;
  */
 final class ErrorBuffer {
     private final StringBuilder sb = new StringBuilder();
+    /** The line of vcc_ErrWhere2's assertion in the release's vcc_token.c. */
+    private final int errWhere2Line;
     /** VCC's tl->err: set by every error report, cleared by {@link #warn()}. */
     boolean err;
+
+    ErrorBuffer(int errWhere2Line) {
+        this.errWhere2Line = errWhere2Line;
+    }
 
     ErrorBuffer cat(String s) {
         sb.append(s);
@@ -29,7 +35,7 @@ final class ErrorBuffer {
     }
 
     /** Appends a token as VCC names it in messages: quoted text, or a word for EOI and C{. */
-    void errToken(Token t) {
+    void errToken(VclToken t) {
         if (t.tok == Tok.EOI) {
             sb.append("end of input");
         } else if (t.tok == Tok.CSRC) {
@@ -46,7 +52,7 @@ final class ErrorBuffer {
     }
 
     /** Appends "('name' Line N Pos P)" for the first character of the token. */
-    void coord(Token t) {
+    void coord(VclToken t) {
         icoord(t, 0);
     }
 
@@ -54,7 +60,7 @@ final class ErrorBuffer {
      * Appends the coordinate of the first character of the token (tail 0), or of its last
      * character with the source name (tail 1) or without it (tail 2).
      */
-    private void icoord(Token t, int tail) {
+    private void icoord(VclToken t, int tail) {
         String s = t.src.text;
         int x = tail != 0 ? t.e - 1 : t.b;
         int lin = 1;
@@ -78,8 +84,8 @@ final class ErrorBuffer {
         sb.append("Pos ").append(pos + 1).append(')');
     }
 
-    /** The offset of the start of the line holding the token's first (or last) character. */
-    private static int lineStart(Token t, boolean tail) {
+    /** Returns the offset of the line with the token's first (or last) character. */
+    private static int lineStart(VclToken t, boolean tail) {
         String s = t.src.text;
         int x = tail ? t.e - 1 : t.b;
         int ll = 0;
@@ -134,7 +140,7 @@ final class ErrorBuffer {
     }
 
     /** vcc_ErrWhere: the token's coordinate, its line and a marker under it. */
-    void errWhere(Token t) {
+    void errWhere(VclToken t) {
         int l1 = lineStart(t, false);
         icoord(t, 0);
         sb.append('\n');
@@ -148,7 +154,7 @@ final class ErrorBuffer {
      * vcc_ErrWhere2: marks the range from token t to token last, the token before VCC's
      * second argument. Callers pass that previous token themselves.
      */
-    void errWhere2(Token t, Token last) {
+    void errWhere2(VclToken t, VclToken last) {
         if (t == null) {
             errWhere(last);
             return;
@@ -166,6 +172,12 @@ final class ErrorBuffer {
             markLine(s, l1, t.b, last.e);
         } else {
             int l3 = s.indexOf('\n', l1);
+            if (l3 < 0) {
+                // VCC asserts that the first line ends, which fails when a range runs from
+                // an unterminated last line of one source into the next source.
+                throw new VccAssertion("vcc_ErrWhere2", "vcc_token.c", errWhere2Line,
+                        "(l3) != 0");
+            }
             boolean adjacent = sameSource && l3 >= 0 && l3 + 1 == l2;
             icoord(t, 0);
             if (adjacent) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An expression while VCC compiles it (struct expr in vcc_expr.c): its type, whether it is
- * constant or a string literal, the number of strands of a STRINGS value, the literal token
- * it started with (VCC tracks only those) and the model node built so far.
+ * An expression during compilation (struct expr in vcc_expr.c). It records its type,
+ * whether it is constant or a string literal, the number of strands of a STRINGS value and
+ * the literal token it started with (VCC tracks no other start), with the model node.
  */
 final class Expr {
     static final int VAR = 1;
@@ -15,8 +15,7 @@ final class Expr {
 
     VccType fmt;
     int constant = VAR;
-    Token t1;
-    Token t2;
+    VclToken t1;
     /** The object of an instance expression, waiting for ".method()". */
     Symbol instance;
     int nstr;
@@ -38,7 +37,7 @@ final class Expr {
         return (constant & STR_CONST) != 0;
     }
 
-    /** The model node: a single value, or the concatenation of the strands. */
+    /** Returns the model node: the single value, or the concatenation of the strands. */
     VclExpr node() {
         if (parts.size() == 1) {
             return parts.get(0);
@@ -46,14 +45,10 @@ final class Expr {
         return new VclExpr.Concat(parts);
     }
 
-    /** vcc_expr_edit: a new expression of type {@code fmt} from e1 (and e2). */
-    static Expr edit(VccType fmt, VclExpr node, Expr e1, Expr e2) {
+    /** vcc_expr_edit: a new expression of type {@code fmt} made from e1 (and maybe others). */
+    static Expr edit(VccType fmt, VclExpr node, Expr e1) {
         Expr e = new Expr(fmt, node);
         e.t1 = e1.t1;
-        e.t2 = e1.t2;
-        if (e2 != null) {
-            e.t2 = e2.t2;
-        }
         return e;
     }
 }

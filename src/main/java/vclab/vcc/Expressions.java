@@ -24,7 +24,7 @@ final class Expressions {
 
     /** vcc_expr0: parses and converts to {@code fmt}. */
     Expr expr0(VccType fmt) {
-        Token t1 = tl.t;
+        VclToken t1 = tl.t;
         Expr e = ops.cor(fmt.isStringForm() ? VccType.STRINGS : fmt);
         if (tl.sb.err) {
             return null;
@@ -45,10 +45,10 @@ final class Expressions {
             e = toString(e);
         }
         if (fmt == VccType.BODY && e.fmt.isBodyForm()) {
-            e = Expr.edit(VccType.BODY, new VclExpr.ToBody(e.node()), e, null);
+            e = Expr.edit(VccType.BODY, new VclExpr.ToBody(e.node()), e);
         }
         if (e.fmt == VccType.STRINGS && fmt.isStringForm()) {
-            e = Expr.edit(fmt, e.node(), e, null);
+            e = Expr.edit(fmt, e.node(), e);
         }
         if (fmt == VccType.BOOL) {
             e = toBool(e);
@@ -61,7 +61,7 @@ final class Expressions {
     }
 
     /** vcc_expr_typecheck. */
-    void typecheck(Expr e, VccType fmt, Token t1) {
+    void typecheck(Expr e, VccType fmt, VclToken t1) {
         if (fmt != e.fmt) {
             tl.sb.cat("Expression has type ").cat(e.fmt.utype()).cat(", expected ")
                     .cat(fmt.utype()).cat("\n");
@@ -75,7 +75,7 @@ final class Expressions {
      */
     Expr toString(Expr e) {
         if (e.fmt.hasToString) {
-            Expr r = Expr.edit(VccType.STRINGS, new VclExpr.ToString(e.node()), e, null);
+            Expr r = Expr.edit(VccType.STRINGS, new VclExpr.ToString(e.node()), e);
             r.constant = Expr.VAR;
             r.nstr = 1;
             return r;
@@ -92,7 +92,7 @@ final class Expressions {
         }
         if (e.fmt == VccType.BACKEND || e.fmt == VccType.INT || e.fmt == VccType.DURATION
                 || e.fmt == VccType.STRINGS) {
-            return Expr.edit(VccType.BOOL, new VclExpr.ToBool(e.node()), e, null);
+            return Expr.edit(VccType.BOOL, new VclExpr.ToBool(e.node()), e);
         }
         return e;
     }
@@ -147,7 +147,7 @@ final class Expressions {
             tl.next();
         }
         VccType type = sym.type;
-        return Expr.edit(type, new VclExpr.TypeMethod(e.node(), m.name(), type.kind), e, null);
+        return Expr.edit(type, new VclExpr.TypeMethod(e.node(), m.name(), type.kind), e);
     }
 
     /** vcc_expr5: a parenthesized expression, a symbol, a number, a string or a BLOB. */
@@ -163,7 +163,7 @@ final class Expressions {
             if (!tl.skip(Tok.RPAREN, Site.EXPR_RPAREN)) {
                 return null;
             }
-            return e2.fmt == VccType.STRINGS ? e2 : Expr.edit(e2.fmt, e2.node(), e2, null);
+            return e2.fmt == VccType.STRINGS ? e2 : Expr.edit(e2.fmt, e2.node(), e2);
         }
         switch (tl.t.tok) {
             case ID:
@@ -181,8 +181,7 @@ final class Expressions {
                     if (tl.sb.err) {
                         return null;
                     }
-                    return Expr.edit(e1.fmt, new VclExpr.Negate(e1.node(), e1.fmt.kind), e1,
-                            null);
+                    return Expr.edit(e1.fmt, new VclExpr.Negate(e1.node(), e1.fmt.kind), e1);
                 }
                 return number(fmt, true);
             case FNUM:
@@ -205,8 +204,8 @@ final class Expressions {
     }
 
     private Expr symbol(VccType fmt) {
-        Token t = tl.t;
-        Token t1 = tl.peek();
+        VclToken t = tl.t;
+        VclToken t1 = tl.peek();
         Symbols s = tl.symbols;
         Symbol sym = s.get(Symbols.Ns.MAIN, SymKind.NONE, Symbols.Mode.PARTIAL_NOERR,
                 Symbols.Xref.REF);
@@ -261,7 +260,7 @@ final class Expressions {
     }
 
     /** Dispatches VCC's sym->eval. */
-    private Expr eval(Token t, Symbol sym, VccType fmt) {
+    private Expr eval(VclToken t, Symbol sym, VccType fmt) {
         switch (sym.eval) {
             case VAR:
             case PROTECTED_HEADER:
@@ -294,7 +293,7 @@ final class Expressions {
     }
 
     /** vcc_Eval_Var: reading a variable, legal only in some methods. */
-    Expr evalVar(Token t, Symbol sym) {
+    Expr evalVar(VclToken t, Symbol sym) {
         Xref.addUses(tl, t, null, sym, Proc.XrefUse.READ);
         Expr e = new Expr(sym.type, Variables.read(sym));
         e.constant = Expr.VAR;
@@ -323,10 +322,10 @@ final class Expressions {
     }
 
     /** vcc_Eval_Default: "default" is the default backend or probe. */
-    private Expr evalDefault(Token t, VccType fmt) {
+    private Expr evalDefault(VclToken t, VccType fmt) {
         if (fmt == VccType.PROBE) {
             if (tl.v71()) {
-                tl.backends.defaultProbe();
+                tl.probes.defaultProbe();
             }
             // NOTE: Varnish 8.0 leaves a missing default probe to the C compiler, which
             // fails with a message vclab does not reproduce; vclab accepts the VCL.
@@ -341,7 +340,7 @@ final class Expressions {
     }
 
     private Expr string(VccType fmt) {
-        Token t = tl.t;
+        VclToken t = tl.t;
         Expr e1;
         if (fmt == VccType.IP) {
             if (t.dec.startsWith("/")) {
@@ -384,7 +383,7 @@ final class Expressions {
             }
             e1 = new Expr(VccType.BYTES, new VclExpr.BytesLiteral(negative ? -v : v));
         } else {
-            Token t = tl.t;
+            VclToken t = tl.t;
             tl.next();
             if (tl.t.tok == Tok.ID) {
                 double scale = Units.durationUnit(tl);

@@ -11,7 +11,7 @@ import java.util.Map;
 final class Fields {
     private final Compilation tl;
     private final List<String> names;
-    private final Map<String, Token> found = new HashMap<>();
+    private final Map<String, VclToken> found = new HashMap<>();
 
     Fields(Compilation tl, List<String> names) {
         this.tl = tl;
@@ -19,11 +19,11 @@ final class Fields {
     }
 
     /** vcc_IsField: returns the name token, with the current token after '='. */
-    Token isField() {
+    VclToken isField() {
         if (!tl.skip(Tok.DOT, Site.FIELD_DOT) || !tl.expectErr(Tok.ID, Site.FIELD_ID)) {
             return null;
         }
-        Token field = tl.t;
+        VclToken field = tl.t;
         tl.next();
         if (!tl.skip(Tok.ASSIGN, Site.FIELD_ASSIGN)) {
             return null;
@@ -32,7 +32,7 @@ final class Fields {
             if (!field.idIs(n)) {
                 continue;
             }
-            Token first = found.get(n);
+            VclToken first = found.get(n);
             if (first == null) {
                 found.put(n, field);
                 return field;
@@ -50,5 +50,18 @@ final class Fields {
         tl.sb.cat(" at\n");
         tl.errWhere(field);
         return field;
+    }
+
+    /** vcc_Redef: .url and .request exclude each other, so do .host and .path. */
+    static boolean redef(Compilation tl, String what, VclToken[] tDid, VclToken field) {
+        if (tDid[0] != null) {
+            tl.sb.cat(what).cat(" redefinition at:\n");
+            tl.errWhere(field);
+            tl.sb.cat("Previous definition:\n");
+            tl.errWhere(tDid[0]);
+            return false;
+        }
+        tDid[0] = field;
+        return true;
     }
 }

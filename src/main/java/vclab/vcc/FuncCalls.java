@@ -27,8 +27,8 @@ final class FuncCalls {
         this.ex = ex;
     }
 
-    /** vcc_Eval_SymFunc: a function call in an expression; {@code e} holds the object. */
-    Expr symFunc(Expr e, Token t, Symbol sym) {
+    /** vcc_Eval_SymFunc: a function call in an expression; {@code e} is the object, if any. */
+    Expr symFunc(Expr e, VclToken t, Symbol sym) {
         Expr r = func(e, (VmodSpec.Function) sym.evalPriv, sym);
         if (tl.sb.err) {
             return null;
@@ -55,7 +55,7 @@ final class FuncCalls {
             }
             tl.next();
         }
-        Token tf = tl.prev(tl.t);
+        VclToken tf = tl.prev(tl.t);
         if (!tl.skip(Tok.LPAREN, Site.FUNC_LPAREN)) {
             return null;
         }
@@ -214,14 +214,8 @@ final class FuncCalls {
 
     /** vcc_priv_arg: PRIV_TOP restricts the function to client subroutines. */
     private VclExpr privArg(String priv, Symbol sym) {
-        if (priv.equals("PRIV_TASK") && tl.curproc != null
-                && !tl.curproc.privTasks.contains(sym.vmodName)) {
-            tl.curproc.privTasks.add(sym.vmodName);
-        } else if (priv.equals("PRIV_TOP")) {
+        if (priv.equals("PRIV_TOP")) {
             sym.rMethods &= tl.lang.taskMask('C');
-            if (tl.curproc != null && !tl.curproc.privTops.contains(sym.vmodName)) {
-                tl.curproc.privTops.add(sym.vmodName);
-            }
         }
         return new VclExpr.StringLiteral(priv);
     }
@@ -237,7 +231,7 @@ final class FuncCalls {
     }
 
     /** vcc_Act_Call: a function called as a statement. */
-    VclStatement actCall(Token t, Symbol sym) {
+    VclStatement actCall(VclToken t, Symbol sym) {
         Expr e = func(null, (VmodSpec.Function) sym.evalPriv, sym);
         if (!tl.sb.err) {
             if (!tl.skip(Tok.SEMI, Site.ACT_CALL_SEMI)) {
@@ -252,7 +246,7 @@ final class FuncCalls {
     }
 
     /** vcc_Act_Obj: an object's method called as a statement. */
-    VclStatement actObj(Token t, Symbol sym) {
+    VclStatement actObj(VclToken t, Symbol sym) {
         if (!tl.expectErr(Tok.DOT, Site.ACT_OBJECT_DOT)) {
             return null;
         }
@@ -291,7 +285,7 @@ final class FuncCalls {
             return null;
         }
         Expr e = Expr.edit(VccType.STRINGS,
-                new VclExpr.Regsub(all, e2.node(), e3.node(), e4.node()), e2, e4);
+                new VclExpr.Regsub(all, e2.node(), e3.node(), e4.node()), e2);
         e.nstr = 1;
         if (!tl.skip(Tok.RPAREN, Site.REGSUB_RPAREN)) {
             return null;

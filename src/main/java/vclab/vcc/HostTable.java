@@ -24,8 +24,8 @@ final class HostTable {
     }
 
     /**
-     * The addresses of a host, or null when the name is unknown. A null host is the
-     * wildcard address of each family, as getaddrinfo gives for a passive lookup.
+     * Returns the addresses of a host, or null when the name is unknown. A null host gives
+     * the wildcard address of each family, as a passive getaddrinfo lookup does.
      */
     static List<Address> lookup(String host) {
         List<Address> out = new ArrayList<>();
@@ -53,7 +53,7 @@ final class HostTable {
         return out.isEmpty() ? null : out;
     }
 
-    /** An IPv4 address in inet_aton's forms (1 to 4 parts) or an IPv6 literal, else null. */
+    /** Parses an IPv4 address in inet_aton's forms (1 to 4 parts) or IPv6; else null. */
     static Address numeric(String s) {
         byte[] v4 = parseV4(s);
         if (v4 != null) {
@@ -118,7 +118,7 @@ final class HostTable {
             (byte) addr};
     }
 
-    /** The RFC 5952 text of an IPv6 address (longest zero run as "::", lower case). */
+    /** Returns the RFC 5952 text of an IPv6 address: the longest zero run as "::". */
     static String compress(String full) {
         String[] g = full.split(":");
         if (g.length != 8) {
@@ -155,14 +155,19 @@ final class HostTable {
         return sb.toString();
     }
 
-    /** A numeric port, or a TCP service from /etc/services; null if unknown. */
+    /**
+     * Returns a numeric port, or a TCP service from /etc/services; null if unknown. Like
+     * glibc, a port is numeric when strtoul reads all of it (leading blanks and a sign).
+     */
     static Integer port(String s) {
-        if (s.matches("[0-9]+")) {
-            try {
-                return (int) (Long.parseLong(s) & 0xffff);
-            } catch (NumberFormatException e) {
-                return null;
+        String n = s.stripLeading();
+        if (n.matches("[+-]?[0-9]*")) {
+            String digits = n.replaceFirst("^[+-]", "");
+            long v = 0;
+            for (int i = 0; i < digits.length(); i++) {
+                v = (v * 10 + digits.charAt(i) - '0') & 0xffffffffL;
             }
+            return (int) ((n.startsWith("-") ? -v : v) & 0xffff);
         }
         for (String line : lines("/etc/services")) {
             String[] w = line.split("#", 2)[0].trim().split("\\s+");

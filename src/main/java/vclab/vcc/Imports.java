@@ -13,15 +13,15 @@ final class Imports {
 
     /** vcc_ParseImport: "import NAME [as NAME] [from "path"];". */
     void parseImport() {
-        Token t1 = tl.t;
+        VclToken t1 = tl.t;
         if (!tl.skip(Tok.ID, Site.IMPORT_KEYWORD)) {
             return;
         }
         if (!tl.expectErr(Tok.ID, Site.IMPORT_NAME)) {
             return;
         }
-        Token mod = tl.t;
-        Token tmod = tl.peekFrom(mod);
+        VclToken mod = tl.t;
+        VclToken tmod = tl.peekFrom(mod);
         if (tmod.idIs("as")) {
             tl.next();
             tl.next();
@@ -37,56 +37,76 @@ final class Imports {
         }
         String path = null;
         if (tl.t.tok == Tok.ID) {
-            if (!tl.t.idIs("from")) {
-                tl.sb.cat("Expected 'from path ...'\n");
-                tl.errWhere(tl.t);
+            path = fromPath();
+            if (path == null) {
                 return;
             }
-            tl.next();
-            if (!tl.settings.unsafePath() && tl.t.dec != null && tl.t.dec.indexOf('/') >= 0) {
-                tl.sb.cat("'import ... from path ...' is unsafe.\nAt:");
-                tl.errToken(tl.t);
-                tl.errWhere(tl.t);
-                return;
-            }
-            if (!tl.expectErr(Tok.CSTR, Site.IMPORT_FROM_STRING)) {
-                return;
-            }
-            path = tl.t.dec;
-            tl.next();
         }
         if (!tl.skip(Tok.SEMI, Site.IMPORT_SEMI)) {
             return;
         }
-        VmodSpec spec = tl.catalog.find(mod.text()).orElse(null);
-        if (path != null) {
-            String fn = path.endsWith("/") ? path + "libvmod_" + mod.text() + ".so" : path;
-            if (fn.startsWith("/") && !java.nio.file.Files.exists(java.nio.file.Path.of(fn))) {
-                tl.sb.cat("Could not open VMOD ").cat(mod.text()).cat("\n");
-                tl.sb.cat("\tFile name: ").cat(fn).cat("\n");
-                if (tl.v71()) {
-                    tl.sb.cat("\tdlerror: ").cat(fn)
-                            .cat(": cannot open shared object file: No such file or directory\n");
-                } else {
-                    tl.sb.cat("\tError: No such file or directory\n");
-                }
-                tl.errWhere(mod);
-                return;
-            }
-            if (!fn.startsWith("/")) {
-                // NOTE: a relative path is searched along vmod_path, which vclab has not.
-                spec = null;
-            }
-        }
+        VmodSpec spec = find(mod, path);
         if (spec == null) {
-            tl.sb.cat("Could not find VMOD ").cat(mod.text()).cat("\n");
-            tl.errWhere(mod);
+            if (!tl.sb.err) {
+                tl.sb.cat("Could not find VMOD ").cat(mod.text()).cat("\n");
+                tl.errWhere(mod);
+            }
             return;
         }
         register(t1, tmod, msym, spec, path);
     }
 
-    private void register(Token t1, Token tmod, Symbol msym, VmodSpec spec, String path) {
+    /** Reads "from "path"" after the module name; returns null after an error. */
+    private String fromPath() {
+        if (!tl.t.idIs("from")) {
+            tl.sb.cat("Expected 'from path ...'\n");
+            tl.errWhere(tl.t);
+            return null;
+        }
+        tl.next();
+        if (!tl.settings.unsafePath() && tl.t.dec != null && tl.t.dec.indexOf('/') >= 0) {
+            tl.sb.cat("'import ... from path ...' is unsafe.\nAt:");
+            tl.errToken(tl.t);
+            tl.errWhere(tl.t);
+            return null;
+        }
+        if (!tl.expectErr(Tok.CSTR, Site.IMPORT_FROM_STRING)) {
+            return null;
+        }
+        String path = tl.t.dec;
+        tl.next();
+        return path;
+    }
+
+    /**
+     * Finds the VMOD in the catalog. A "from" path names the shared object: a missing
+     * absolute one gets VCC's "Could not open VMOD" report; null means not found.
+     */
+    private VmodSpec find(VclToken mod, String path) {
+        if (path == null) {
+            return tl.catalog.find(mod.text()).orElse(null);
+        }
+        String fn = path.endsWith("/") ? path + "libvmod_" + mod.text() + ".so" : path;
+        if (!fn.startsWith("/")) {
+            // NOTE: a relative path is searched along vmod_path, which vclab does not have.
+            return null;
+        }
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of(fn))) {
+            tl.sb.cat("Could not open VMOD ").cat(mod.text()).cat("\n");
+            tl.sb.cat("\tFile name: ").cat(fn).cat("\n");
+            if (tl.v71()) {
+                tl.sb.cat("\tdlerror: ").cat(fn)
+                        .cat(": cannot open shared object file: No such file or directory\n");
+            } else {
+                tl.sb.cat("\tError: No such file or directory\n");
+            }
+            tl.errWhere(mod);
+            return null;
+        }
+        return tl.catalog.find(mod.text()).orElse(null);
+    }
+
+    private void register(VclToken t1, VclToken tmod, Symbol msym, VmodSpec spec, String path) {
         String fileId = spec.name();
         if (msym.extra != null) {
             if (!msym.extra.equals(fileId)) {
@@ -96,7 +116,6 @@ final class Imports {
             return;
         }
         msym.defB = t1;
-        msym.defE = tl.t;
         SourcePos pos = tl.pos(t1);
         tl.model.imports.add(new VclImport(msym.name, spec.name(), path, pos));
         for (Symbol vsym : tl.model.symVmods) {
@@ -154,7 +173,7 @@ final class Imports {
     }
 
     /** vcc_Act_New: "new NAME = vmod.class(arguments);". */
-    VclStatement actNew(Token t0) {
+    VclStatement actNew(VclToken t0) {
         if (!tl.expectErr(Tok.ID, Site.NEW_ID)) {
             return null;
         }
@@ -190,11 +209,8 @@ final class Imports {
         if (tl.sb.err || !tl.skip(Tok.SEMI, Site.NEW_SEMI)) {
             return null;
         }
-        isym.defE = tl.t;
         SourcePos pos = tl.pos(t0);
         tl.model.step(InitStep.Kind.OBJECT, isym.name, pos);
-        VclStatement.New n = new VclStatement.New(isym.name, osym.vmodName, osym.name, ctor, pos);
-        isym.instance = n;
-        return n;
+        return new VclStatement.New(isym.name, osym.vmodName, osym.name, ctor, pos);
     }
 }

@@ -30,12 +30,12 @@ final class Includes {
         }
         src.index = tl.sources.size();
         tl.sources.add(src);
-        List<Token> toks = VclTokenizer.tokenize(src, tl.sb, !tl.v71());
+        List<VclToken> toks = VclTokenizer.tokenize(src, tl.sb, !tl.v71());
         if (toks == null) {
             return;
         }
         for (int i = 0; i < toks.size(); i++) {
-            Token t = toks.get(i);
+            VclToken t = toks.get(i);
             if (!eoi && t.tok == Tok.EOI) {
                 break;
             }
@@ -51,17 +51,17 @@ final class Includes {
         }
     }
 
-    private static Token at(List<Token> toks, int i) {
+    private static VclToken at(List<VclToken> toks, int i) {
         return toks.get(Math.min(i, toks.size() - 1));
     }
 
     /** vcc_lex_include; returns the index of the last token the include consumed. */
-    private int include(Source src, List<Token> toks, int i) {
+    private int include(Source src, List<VclToken> toks, int i) {
         int i1 = i + 1;
         boolean glob = false;
         while (true) {
-            Token tok1 = at(toks, i1);
-            Token t = at(toks, i1 + 1);
+            VclToken tok1 = at(toks, i1);
+            VclToken t = at(toks, i1 + 1);
             int flag = isFlagRaw(tok1, t);
             if (flag < 0) {
                 break;
@@ -75,13 +75,13 @@ final class Includes {
             }
             i1 += 2;
         }
-        Token tok1 = at(toks, i1);
+        VclToken tok1 = at(toks, i1);
         if (tok1.tok != Tok.CSTR) {
             tl.sb.cat("include not followed by string constant.\n");
             tl.errWhere(tok1);
             return i1 + 1;
         }
-        Token semi = at(toks, i1 + 1);
+        VclToken semi = at(toks, i1 + 1);
         if (semi.tok != Tok.SEMI) {
             tl.sb.cat("include <string> not followed by semicolon.\n");
             tl.errWhere(tok1);
@@ -108,7 +108,7 @@ final class Includes {
     }
 
     /** vcc_IsFlagRaw: 1 for "+name", 0 for "-name", -1 for no flag (or an error). */
-    int isFlagRaw(Token t1, Token t2) {
+    int isFlagRaw(VclToken t1, VclToken t2) {
         if (t1.tok != Tok.MINUS && t1.tok != Tok.PLUS) {
             return -1;
         }
@@ -120,7 +120,7 @@ final class Includes {
         return t1.tok == Tok.PLUS ? 1 : 0;
     }
 
-    private void includeFile(Source parent, String filename, Token parentTok) {
+    private void includeFile(Source parent, String filename, VclToken parentTok) {
         SourceLoader.Loaded f = tl.loader.load(filename, tl.settings.unsafePath());
         if (f.error() != null) {
             tl.sb.cat(f.error());
@@ -130,7 +130,7 @@ final class Includes {
         lexSource(new Source(f.name(), Source.KIND_FILE, f.text(), parent, parentTok), false);
     }
 
-    private void includeGlob(Source parent, String filename, Token parentTok) {
+    private void includeGlob(Source parent, String filename, VclToken parentTok) {
         if (!tl.v71() && !filename.startsWith("/") && !filename.startsWith("./")) {
             tl.sb.cat("+glob can only be used with absolute paths or relative "
                     + "paths starting with './'\n");

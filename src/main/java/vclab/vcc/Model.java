@@ -3,7 +3,7 @@ package vclab.vcc;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a compilation collects for its {@link CompiledVcl} while it parses. */
+/** The parts of a {@link CompiledVcl} that a compilation collects while it parses. */
 final class Model {
     final List<VclImport> imports = new ArrayList<>();
     final List<VclProbe> probes = new ArrayList<>();
@@ -16,9 +16,8 @@ final class Model {
     final List<InitStep> initSteps = new ArrayList<>();
     /** The VMOD module symbols in import order (VCC's sym_vmods). */
     final List<Symbol> symVmods = new ArrayList<>();
-    /** Counters VCC uses for names: inline probes and directors. */
+    /** The number of inline probes so far, which VCC uses in their names. */
     int nprobe;
-    int ndirector;
 
     void step(InitStep.Kind kind, String name, SourcePos pos) {
         initSteps.add(new InitStep(kind, name, pos));

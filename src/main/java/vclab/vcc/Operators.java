@@ -48,7 +48,7 @@ final class Operators {
 
     /** vcc_expr_bin_bool: a chain of BOOL operands joined by {@code ourtok}. */
     private Expr binBool(VccType fmt, Tok ourtok, String tokstr, VclExpr.Op op, boolean or) {
-        Token tk = tl.t;
+        VclToken tk = tl.t;
         Expr e = or ? cand(fmt) : not(fmt);
         if (tl.sb.err) {
             return null;
@@ -79,14 +79,14 @@ final class Operators {
                 return null;
             }
             e = Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                    VclType.BOOL), e, e2);
+                    VclType.BOOL), e);
         }
         return e;
     }
 
     /** vcc_expr_not: ['!'] ExprCmp. */
     private Expr not(VccType fmt) {
-        Token tk = tl.t;
+        VclToken tk = tl.t;
         if (tl.t.tok == Tok.BANG) {
             tl.next();
         }
@@ -103,7 +103,7 @@ final class Operators {
             tl.errWhere2(tk, tl.t);
             return null;
         }
-        return Expr.edit(VccType.BOOL, new VclExpr.Not(e.node()), e, null);
+        return Expr.edit(VccType.BOOL, new VclExpr.Not(e.node()), e);
     }
 
     /** vcc_expr_cmp: ExprAdd [relation ExprAdd], per VCC's table of comparable types. */
@@ -172,7 +172,7 @@ final class Operators {
     }
 
     private Expr cmpSimple(Expr e, VclExpr.Op op) {
-        Token tk = tl.t;
+        VclToken tk = tl.t;
         tl.next();
         Expr e2 = add(e.fmt);
         if (tl.sb.err) {
@@ -183,19 +183,19 @@ final class Operators {
             return null;
         }
         return Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                VclType.BOOL), e, e2);
+                VclType.BOOL), e);
     }
 
-    private void differentTypes(Expr e, Token tk, Expr e2) {
+    private void differentTypes(Expr e, VclToken tk, Expr e2) {
         tl.sb.cat("Comparison of different types: ").cat(e.fmt.utype()).cat(" '")
                 .cat(tk.text()).cat("' ").cat(e2.fmt.utype()).cat("\n");
         tl.errWhere(tk);
     }
 
     private Expr cmpRegexp(Expr e, VclExpr.Op op) {
-        e = Expr.edit(VccType.STRING, e.node(), e, null);
+        e = Expr.edit(VccType.STRING, e.node(), e);
         tl.next();
-        Token t1 = tl.t;
+        VclToken t1 = tl.t;
         Expr e2 = ex.expr4(VccType.REGEX);
         if (tl.sb.err) {
             return null;
@@ -205,12 +205,12 @@ final class Operators {
             return null;
         }
         return Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                VclType.BOOL), e, e2);
+                VclType.BOOL), e);
     }
 
     private Expr cmpAcl(Expr e, VclExpr.Op op) {
         tl.next();
-        Token t1 = tl.t;
+        VclToken t1 = tl.t;
         Expr e2 = ex.expr4(VccType.ACL);
         if (tl.sb.err) {
             return null;
@@ -220,11 +220,11 @@ final class Operators {
             return null;
         }
         return Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                VclType.BOOL), e2, e);
+                VclType.BOOL), e2);
     }
 
     private Expr cmpString(Expr e, VclExpr.Op op) {
-        Token tk = tl.t;
+        VclToken tk = tl.t;
         tl.next();
         Expr e2 = add(VccType.STRINGS);
         if (tl.sb.err) {
@@ -235,7 +235,7 @@ final class Operators {
             return null;
         }
         return Expr.edit(VccType.BOOL, new VclExpr.Binary(op, e.node(), e2.node(),
-                VclType.BOOL), e, e2);
+                VclType.BOOL), e);
     }
 
     private static Add findAdd(Tok op, VccType a, VccType b) {
@@ -254,7 +254,7 @@ final class Operators {
             return null;
         }
         while (tl.t.tok == Tok.PLUS || tl.t.tok == Tok.MINUS) {
-            Token tk = tl.t;
+            VclToken tk = tl.t;
             Add ap = findAdd(tk.tok, e.fmt, null);
             tl.next();
             Expr e2 = mul(ap == null && fmt == VccType.STRINGS ? VccType.STRINGS : e.fmt);
@@ -265,7 +265,7 @@ final class Operators {
             if (ap != null) {
                 VclExpr.Op op = ap.op == Tok.PLUS ? VclExpr.Op.ADD : VclExpr.Op.SUB;
                 e = Expr.edit(ap.result, new VclExpr.Binary(op, e.node(), e2.node(),
-                        ap.result.kind), e, e2);
+                        ap.result.kind), e);
             } else if (tk.tok == Tok.PLUS
                     && (e.fmt == VccType.STRINGS || fmt == VccType.STRINGS)) {
                 e = concat(e, e2);
@@ -287,7 +287,7 @@ final class Operators {
         if (e2.fmt != VccType.STRINGS) {
             e2 = ex.toString(e2);
         }
-        Expr r = Expr.edit(VccType.STRINGS, null, e, e2);
+        Expr r = Expr.edit(VccType.STRINGS, null, e);
         if (e.isLiteral() && e2.isConst()) {
             boolean lit = e2.isLiteral();
             VclExpr a = e.node();
@@ -328,7 +328,7 @@ final class Operators {
                 tl.errWhere(tl.t);
                 return null;
             }
-            Token tk = tl.t;
+            VclToken tk = tl.t;
             tl.next();
             Expr e2 = ex.expr4(f2);
             if (tl.sb.err) {
@@ -342,7 +342,7 @@ final class Operators {
             }
             VclExpr.Op op = tk.tok == Tok.STAR ? VclExpr.Op.MUL
                     : tk.tok == Tok.SLASH ? VclExpr.Op.DIV : VclExpr.Op.MOD;
-            e = Expr.edit(e.fmt, new VclExpr.Binary(op, e.node(), e2.node(), e.fmt.kind), e, e2);
+            e = Expr.edit(e.fmt, new VclExpr.Binary(op, e.node(), e2.node(), e.fmt.kind), e);
         }
         return e;
     }

@@ -9,19 +9,19 @@ import java.util.List;
  */
 final class Proc {
     /** A {@code call} of another subroutine. */
-    record Call(Symbol sym, Token t) {
+    record Call(Symbol sym, VclToken t) {
     }
 
     /** A use of a symbol that is legal only in some methods (struct procuse). */
     static final class Use {
-        final Token t1;
-        final Token t2;
+        final VclToken t1;
+        final VclToken t2;
         final Symbol sym;
         XrefUse use;
         final int mask;
         final Proc from;
 
-        Use(Token t1, Token t2, Symbol sym, XrefUse use, int mask, Proc from) {
+        Use(VclToken t1, VclToken t2, Symbol sym, XrefUse use, int mask, Proc from) {
             this.t1 = t1;
             this.t2 = t2;
             this.sym = sym;
@@ -52,24 +52,21 @@ final class Proc {
     final List<Use> uses = new ArrayList<>();
     /** Each {@code sub} definition's body, in source order. */
     final List<VclStatement.Block> bodies = new ArrayList<>();
-    /** VMODs whose PRIV_TASK and PRIV_TOP this subroutine already uses. */
-    final List<String> privTasks = new ArrayList<>();
-    final List<String> privTops = new ArrayList<>();
     /** The name token of the first definition. */
-    Token name;
+    VclToken name;
     int retBitmap;
     int called;
     boolean active;
     int okmask;
     int calledFrom;
     /** The first {@code return} of each action, by return number. */
-    final Token[] returnTok;
+    final VclToken[] returnTok;
 
     Proc(Symbol sym, VclLanguage.Method method, int allMethods, int nReturns) {
         this.sym = sym;
         this.method = method;
         this.okmask = allMethods;
-        this.returnTok = new Token[nReturns + 1];
+        this.returnTok = new VclToken[nReturns + 1];
         sym.proc = this;
     }
 }

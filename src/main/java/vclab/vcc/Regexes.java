@@ -14,9 +14,9 @@ final class Regexes {
      * its last string; returns null after reporting an error.
      */
     static String compile(Compilation tl) {
-        Token t0 = tl.t;
+        VclToken t0 = tl.t;
         StringBuilder pattern = new StringBuilder(tl.t.dec);
-        Token t1 = tl.peek();
+        VclToken t1 = tl.peek();
         while (t1.tok == Tok.PLUS) {
             tl.next();
             if (!tl.skip(Tok.PLUS, Site.CSTRCAT_PLUS)) {

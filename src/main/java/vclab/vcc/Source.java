@@ -14,11 +14,11 @@ final class Source {
     final String kind;
     final String text;
     final Source parent;
-    final Token parentToken;
+    final VclToken parentToken;
     int index = -1;
     private int[] lineStarts;
 
-    Source(String name, String kind, String text, Source parent, Token parentToken) {
+    Source(String name, String kind, String text, Source parent, VclToken parentToken) {
         this.name = name;
         this.kind = kind;
         int nul = text.indexOf('\0');

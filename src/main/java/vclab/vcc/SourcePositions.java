@@ -5,7 +5,7 @@ final class SourcePositions {
     private SourcePositions() {
     }
 
-    static SourcePos of(Token t) {
+    static SourcePos of(VclToken t) {
         int[] starts = t.src.lineStarts();
         int lo = 0;
         int hi = starts.length - 1;

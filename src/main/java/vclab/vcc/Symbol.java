@@ -6,7 +6,7 @@ package vclab.vcc;
  * state of one compilation and are changed as parsing goes on.
  */
 final class Symbol {
-    /** How an expression evaluates the symbol (VCC's sym->eval). */
+    /** The evaluation of the symbol in an expression (VCC's sym->eval). */
     enum Eval {
         NONE,
         VAR,
@@ -20,7 +20,7 @@ final class Symbol {
         DEFAULT
     }
 
-    /** What a statement starting with the symbol does (VCC's sym->action). */
+    /** The statement a symbol starts (VCC's sym->action). */
     enum Action {
         NONE,
         BAN,
@@ -36,7 +36,7 @@ final class Symbol {
         OBJECT_CALL
     }
 
-    /** How a child of this symbol's node is made on first use (VCC's sym->wildcard). */
+    /** The maker of this symbol's children on first use (VCC's sym->wildcard). */
     enum Wildcard {
         NONE,
         HEADER
@@ -53,9 +53,8 @@ final class Symbol {
     Wildcard wildcard = Wildcard.NONE;
     int actionMask;
 
-    Token defB;
-    Token defE;
-    Token refB;
+    VclToken defB;
+    VclToken refB;
     boolean noref;
     int nref;
     int ndef;
@@ -68,8 +67,6 @@ final class Symbol {
     String extra;
     /** Whether the symbol has a C global name (VCC's lname and rname). */
     boolean hasGlobalName;
-    /** Whether VCC gave the symbol an unset routine (uname). */
-    boolean unsettable;
 
     int rMethods;
     int wMethods;
@@ -79,8 +76,6 @@ final class Symbol {
     Proc proc;
     /** The wildcard parent of a header variable (8.0 records it in eval_priv). */
     Symbol parentVar;
-    /** The object created by a {@code new}, for INSTANCE symbols. */
-    VclStatement.New instance;
 
     Symbol(SymTab symtab, SymKind kind, int lorev, int hirev) {
         this.name = symtab.name;

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 /**
  * The symbol table of a compilation (vcc_symb.c): two trees, the main namespace and the
  * one of type methods, with VCC's lookup rules. A lookup starts at the current token and
- * follows "." and further names as far as symbols exist; depending on the mode it then
- * creates the symbol, reports it missing or leaves that to the caller.
+ * follows "." and further names as far as symbols exist. Depending on the mode, a missing
+ * symbol is then created, reported, or left to the caller.
  */
 final class Symbols {
     static final int VCL_LOW = 40;
@@ -133,7 +133,6 @@ final class Symbols {
         sym.rMethods = parent.rMethods;
         sym.wMethods = parent.wMethods;
         sym.uMethods = parent.uMethods;
-        sym.unsettable = tl.v71() || sym.uMethods != 0;
     }
 
     /** RFC 9110 token characters, which header names consist of. */
@@ -147,70 +146,53 @@ final class Symbols {
         return get(ns, kind, mode, x, null);
     }
 
+    /** Where a walk along a dotted name ended: the last symbol found and the last node. */
+    private static final class Walk {
+        Symbol sym;
+        SymTab st;
+        SymTab st2;
+        VclToken tn;
+        VclToken tn2;
+    }
+
     /**
      * VCC_SymbolGet. With {@code firstText} the first token reads as that text instead of
      * its own, which is how VCC looks up "TYPE.method" (vcc_TypeSymbol).
      */
     private Symbol get(Ns ns, SymKind kind, Mode mode, Xref x, String firstText) {
-        Token t0 = tl.t;
+        VclToken t0 = tl.t;
         if (tl.syntax >= VCL_HIGH && mode == Mode.CREATE && kind != SymKind.SUB
                 && Compilation.hasVclPrefix(t0.text())) {
             tl.sb.cat("Symbols named 'vcl_*' are reserved.\nAt:");
             tl.errWhere(t0);
             return null;
         }
-        SymTab st = root(ns);
-        SymTab st2 = null;
-        Symbol sym = null;
-        Token tn = t0;
-        Token tn2 = null;
-        while (true) {
-            if (tn.tok == Tok.CSTR && tl.syntax < VCL_HIGH) {
-                tl.sb.cat("Quoted headers are available for VCL >= 4.1.\nAt:");
-                tl.errWhere(tn);
-                return null;
-            }
-            if (tn.tok == Tok.ID) {
-                st = symtabStr(st, tn == t0 && firstText != null ? firstText : tn.text(), true);
-            } else {
-                st = symtabStr(st, tn.dec, false);
-            }
-            Symbol sym2 = symInTab(st, kind, tl.syntax, tl.syntax);
-            if (sym2 != null) {
-                sym = sym2;
-                st2 = st;
-                tn2 = tn;
-            }
-            Token tn1 = tl.peekFrom(tn);
-            if (tn1.tok != Tok.DOT) {
-                break;
-            }
-            tn1 = tl.peekFrom(tn1);
-            if (tn1.tok == Tok.CSTR && (sym == null || sym.wildcard == Symbol.Wildcard.NONE)) {
-                break;
-            }
-            if (tn1.tok != Tok.CSTR && tn1.tok != Tok.ID) {
-                break;
-            }
-            tn = tn1;
+
+        Walk w = walkName(ns, kind, t0, firstText);
+        if (w == null) {
+            return null;
         }
+        Symbol sym = w.sym;
+        SymTab st = w.st;
+        VclToken tn = w.tn;
         if (sym != null && sym.kind == SymKind.ALIAS) {
             st = symtabStr(mainRoot, (String) sym.evalPriv, true);
-            st2 = st;
+            w.st2 = st;
             sym = symInTab(st, SymKind.NONE, sym.lorev, sym.hirev);
         }
         if (sym != null && sym.kind == SymKind.VMOD && mode.partial) {
             mode = Mode.EXISTING;
         }
         if (sym != null && mode.partial) {
-            st = st2;
-            tn = tn2;
-        } else if (st != st2) {
+            st = w.st2;
+            tn = w.tn2;
+        } else if (st != w.st2) {
             sym = null;
         }
         if (tl.sb.err || (sym == null && mode.noerr)) {
             return sym;
         }
+
         if (sym == null && mode == Mode.CREATE) {
             sym = newSymbol(st, kind, tl.syntax, tl.syntax);
         }
@@ -224,6 +206,55 @@ final class Symbols {
             wrongKind(sym, kind, t0);
             return null;
         }
+        xref(sym, x, t0);
+        return sym;
+    }
+
+    /**
+     * Follows the name at t0 through "." and names (or, for headers, quoted strings) as
+     * far as the tree goes, remembering the last node that had a symbol.
+     */
+    private Walk walkName(Ns ns, SymKind kind, VclToken t0, String firstText) {
+        Walk w = new Walk();
+        w.st = root(ns);
+        w.tn = t0;
+        while (true) {
+            VclToken tn = w.tn;
+            if (tn.tok == Tok.CSTR && tl.syntax < VCL_HIGH) {
+                tl.sb.cat("Quoted headers are available for VCL >= 4.1.\nAt:");
+                tl.errWhere(tn);
+                return null;
+            }
+            if (tn.tok == Tok.ID) {
+                w.st = symtabStr(w.st, tn == t0 && firstText != null ? firstText : tn.text(),
+                        true);
+            } else {
+                w.st = symtabStr(w.st, tn.dec, false);
+            }
+            Symbol sym2 = symInTab(w.st, kind, tl.syntax, tl.syntax);
+            if (sym2 != null) {
+                w.sym = sym2;
+                w.st2 = w.st;
+                w.tn2 = tn;
+            }
+            VclToken tn1 = tl.peekFrom(tn);
+            if (tn1.tok != Tok.DOT) {
+                return w;
+            }
+            tn1 = tl.peekFrom(tn1);
+            if (tn1.tok == Tok.CSTR
+                    && (w.sym == null || w.sym.wildcard == Symbol.Wildcard.NONE)) {
+                return w;
+            }
+            if (tn1.tok != Tok.CSTR && tn1.tok != Tok.ID) {
+                return w;
+            }
+            w.tn = tn1;
+        }
+    }
+
+    /** Counts a definition or a reference of the symbol. */
+    private static void xref(Symbol sym, Xref x, VclToken t0) {
         if (x == Xref.DEF) {
             if (sym.defB == null) {
                 sym.defB = t0;
@@ -235,10 +266,9 @@ final class Symbols {
             }
             sym.nref++;
         }
-        return sym;
     }
 
-    private void notFound(SymTab st, SymKind kind, Mode mode, Token t0) {
+    private void notFound(SymTab st, SymKind kind, Mode mode, VclToken t0) {
         tl.sb.cat(mode.text).cat(": '").cat(tl.tokenText(t0, tl.t)).cat("'");
         Symbol sym = symInTab(st, kind, VCL_LOW, VCL_HIGH);
         if (sym != null && sym.kind != SymKind.OBJECT && sym.kind != SymKind.INSTANCE) {
@@ -256,7 +286,7 @@ final class Symbols {
         tl.errWhere2(t0, tl.t);
     }
 
-    private void wrongKind(Symbol sym, SymKind kind, Token t0) {
+    private void wrongKind(Symbol sym, SymKind kind, VclToken t0) {
         tl.sb.cat("Symbol '").cat(tl.tokenText(t0, tl.t)).cat("' has wrong type (")
                 .cat(sym.kind.label()).cat("), expected ").cat(kind.label()).cat(":");
         tl.sb.cat("\nAt: ");
@@ -277,7 +307,7 @@ final class Symbols {
      * given type, or null. Does not move the current token.
      */
     Symbol typeSymbol(SymKind kind, VccType type) {
-        Token t0 = tl.t;
+        VclToken t0 = tl.t;
         Ns ns = type.name.indexOf('.') < 0 ? Ns.TYPE : Ns.MAIN;
         Symbol sym = get(ns, kind, Mode.NOERR, Xref.NONE, type.name + "." + t0.text());
         tl.t = t0;
@@ -350,7 +380,7 @@ final class Symbols {
     /** VCC_HandleSymbol: defines the backend, probe, ACL or object named by the token. */
     Symbol handleSymbol(VccType fmt) {
         SymKind kind = SymKind.ofHandle(fmt);
-        Token t = tl.t;
+        VclToken t = tl.t;
         Symbol sym = get(Ns.MAIN, SymKind.NONE, Mode.NOERR, Xref.NONE);
         if (sym != null && sym.defB != null && kind == sym.kind) {
             String p = sym.kind.label();

@@ -41,7 +41,7 @@ final class SymbolsInit {
                 sym.rMethods = tl.lang.method("vcl_recv").bit();
             }
         }
-        for (String kw : Parser.TOP_LEVEL) {
+        for (String kw : TopLevelParser.TOP_LEVEL) {
             s.mkSym(kw, Symbols.Ns.MAIN, SymKind.RESERVED, 41, Symbols.VCL_HIGH);
         }
         exprInit(tl);

@@ -10,9 +10,10 @@ import vclab.cli.Dialect;
  * vclab's VCL compiler: VCC's checks and error texts for one Varnish release, producing a
  * {@link CompiledVcl} for the simulated child to load.
  *
- * <p>Results are cached by dialect, settings, source name and text, VMOD catalog and
- * builtin VCL, so compiling the same VCL again is a map lookup. An instance is safe for
- * use by several threads.
+ * <p>An instance compiles for one dialect, VMOD catalog and builtin VCL, and caches its
+ * results by settings, source name and text, so compiling the same VCL again is a map
+ * lookup (the least recently used of {@value #CACHE_SIZE} results go first). An instance
+ * is safe for use by several threads.
  *
  * <p>Sources are strings of bytes: pass text decoded as ISO-8859-1 if it may hold bytes
  * above 0x7f, so that positions in messages count bytes as VCC does. Files are read that
@@ -90,7 +91,8 @@ public final class Vcc {
 
     /**
      * Reads and compiles a file found along vcl_path. The cache is keyed by the file's
-     * name and text, and a hit is used only if its included files are unchanged.
+     * name and text; a cached success is reused only while its included files are
+     * unchanged, and a failure is compiled again.
      */
     public VccResult compileFile(String file, VccSettings settings) {
         SourceLoader.Loaded f = loader.load(file, settings.unsafePath());

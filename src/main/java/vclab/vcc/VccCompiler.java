@@ -55,8 +55,20 @@ final class VccCompiler {
             return run(builtin, sourceName, text, file);
         } catch (VccAssertion a) {
             return new VccResult.Failure(VccOutput.crash(a.text()));
+        } catch (RuntimeException e) {
+            // A bug in vclab, not in the VCL: report it like VCC's ErrInternal rather than
+            // take the simulated manager down.
+            LOG.log(System.Logger.Level.ERROR, "VCL compiler failed on " + sourceName, e);
+            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            String where = at == null ? "unknown" : at.getMethodName() + "():"
+                    + at.getLineNumber();
+            return new VccResult.Failure(VccOutput.format(INTERNAL_ERROR + where + "\n", true));
         }
     }
+
+    /** The start of the text of an unexpected exception, as VCC words ErrInternal. */
+    static final String INTERNAL_ERROR = "VCL compiler internal error at ";
+    private static final System.Logger LOG = System.getLogger(VccCompiler.class.getName());
 
     private VccResult run(BuiltinInfo builtin, String sourceName, String text, String file) {
         if (builtin.error() != null) {

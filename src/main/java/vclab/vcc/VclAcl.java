@@ -3,7 +3,9 @@ package vclab.vcc;
 import java.util.List;
 
 /**
- * An ACL with its entries in declaration order.
+ * An ACL with its entries in VCC's order: by address, a longer prefix before a shorter one
+ * it falls in, so the first entry that matches decides. Duplicates are dropped, and in
+ * Varnish 8.0 entries covered by another are folded away (+fold).
  *
  * @param log whether +log was given: matches are logged
  */

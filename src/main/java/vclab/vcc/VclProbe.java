@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param name the probe's name; for an inline probe the C name VCC gives it
  *     ("vgc_probe__0"), for the default probe "default"
- * @param url the .url attribute, if set; without .url and .request Varnish asks for "/"
+ * @param url the .url attribute, if set; without .url and .request Varnish requests "/"
  * @param request the lines of the .request attribute, if set
  */
 public record VclProbe(String name, Kind kind, Optional<String> url,

@@ -15,7 +15,7 @@ final class VclTokenizer {
     private final ErrorBuffer out;
     /** Varnish 8.0 rejects an exponent after a real number ("1.5e3"). */
     private final boolean rejectExponent;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<VclToken> tokens = new ArrayList<>();
 
     private VclTokenizer(Source src, ErrorBuffer out, boolean rejectExponent) {
         this.src = src;
@@ -24,11 +24,11 @@ final class VclTokenizer {
     }
 
     /** Returns the tokens of the source, or null after reporting an error to {@code out}. */
-    static List<Token> tokenize(Source src, ErrorBuffer out, boolean rejectExponent) {
+    static List<VclToken> tokenize(Source src, ErrorBuffer out, boolean rejectExponent) {
         return new VclTokenizer(src, out, rejectExponent).run();
     }
 
-    private List<Token> run() {
+    private List<VclToken> run() {
         VclLexer lexer = new VclLexer(CharStreams.fromString(src.text));
         lexer.removeErrorListeners();
         while (true) {
@@ -43,7 +43,7 @@ final class VclTokenizer {
             }
         }
         int end = src.text.length();
-        tokens.add(new Token(Tok.EOI, src, end, end));
+        tokens.add(new VclToken(Tok.EOI, src, end, end));
         return tokens;
     }
 
@@ -53,16 +53,17 @@ final class VclTokenizer {
             case VclLexer.BLOCK_COMMENT:
                 return checkComment(b, e);
             case VclLexer.OPEN_BLOCK_COMMENT:
-                return fail("Unterminated /* ... */ comment, starting at\n", b, b + 2);
+                return checkComment(b, src.text.length() + 2)
+                        && fail("Unterminated /* ... */ comment, starting at\n", b, b + 2);
             case VclLexer.BLOB:
                 return blob(b);
             case VclLexer.LONG_STRING_QUOTES:
             case VclLexer.LONG_STRING_BRACES:
                 int d = type == VclLexer.LONG_STRING_QUOTES ? 3 : 2;
-                return add(new Token(Tok.CSTR, src, b, e, src.text.substring(b + d, e - d), 0,
+                return add(new VclToken(Tok.CSTR, src, b, e, src.text.substring(b + d, e - d), 0,
                         null));
             case VclLexer.STRING:
-                return add(new Token(Tok.CSTR, src, b, e, src.text.substring(b + 1, e - 1), 0,
+                return add(new VclToken(Tok.CSTR, src, b, e, src.text.substring(b + 1, e - 1), 0,
                         null));
             case VclLexer.OPEN_LONG_STRING_QUOTES:
                 return fail("Unterminated long-string, starting at\n", b, b + 3);
@@ -71,7 +72,7 @@ final class VclTokenizer {
             case VclLexer.OPEN_STRING:
                 return fail("Unterminated string, starting at\n", b, b + 1);
             case VclLexer.C_SOURCE:
-                return add(new Token(Tok.CSRC, src, b, e));
+                return add(new VclToken(Tok.CSRC, src, b, e));
             case VclLexer.OPEN_C_SOURCE:
                 return fail("Unterminated inline C source, starting at\n", b, b + 2);
             case VclLexer.CNUM:
@@ -79,22 +80,22 @@ final class VclTokenizer {
             case VclLexer.FNUM:
                 return real(b, e);
             case VclLexer.ID:
-                return add(new Token(Tok.ID, src, b, e));
+                return add(new VclToken(Tok.ID, src, b, e));
             case VclLexer.INVALID:
                 return fail("Syntax error at\n", b, b + 1);
             default:
-                return add(new Token(fixedToken(type), src, b, e));
+                return add(new VclToken(fixedToken(type), src, b, e));
         }
     }
 
-    private boolean add(Token t) {
+    private boolean add(VclToken t) {
         tokens.add(t);
         return true;
     }
 
     private boolean fail(String message, int b, int e) {
         out.cat(message);
-        out.errWhere(new Token(Tok.EOI, src, b, Math.min(e, src.text.length())));
+        out.errWhere(new VclToken(Tok.EOI, src, b, Math.min(e, src.text.length())));
         return false;
     }
 
@@ -105,14 +106,14 @@ final class VclTokenizer {
             return true;
         }
         out.cat("/* ... */ comment contains /*\n");
-        out.errWhere(new Token(Tok.EOI, src, b, b + 2));
-        out.errWhere(new Token(Tok.EOI, src, nested, nested + 2));
+        out.errWhere(new VclToken(Tok.EOI, src, b, b + 2));
+        out.errWhere(new VclToken(Tok.EOI, src, nested, nested + 2));
         return false;
     }
 
     private boolean integer(int b, int e) {
-        Token t = new Token(Tok.CNUM, src, b, e, null, Double.parseDouble(src.text.substring(b,
-                e)), null);
+        double num = Double.parseDouble(src.text.substring(b, e));
+        VclToken t = new VclToken(Tok.CNUM, src, b, e, null, num, null);
         tokens.add(t);
         if (e - b > 15) {
             out.cat("Too many digits for integer.\n");
@@ -130,7 +131,7 @@ final class VclTokenizer {
     }
 
     /**
-     * Whether C's strtod, which VCC uses to read the value, would read beyond the token:
+     * Returns whether C's strtod, which VCC reads the value with, goes beyond the token:
      * an exponent ("10e5") or, after a lone "0", a hexadecimal number ("0x1f").
      */
     private boolean strtodOverruns(int b, int e) {
@@ -156,8 +157,8 @@ final class VclTokenizer {
 
     private boolean real(int b, int e) {
         int dot = src.text.indexOf('.', b);
-        Token t = new Token(Tok.FNUM, src, b, e, null, Double.parseDouble(src.text.substring(b,
-                e)), null);
+        double num = Double.parseDouble(src.text.substring(b, e));
+        VclToken t = new VclToken(Tok.FNUM, src, b, e, null, num, null);
         tokens.add(t);
         if (dot + 1 - b > 13 || e - (dot + 1) > 3) {
             out.cat("Too many digits for real.\n");
@@ -167,7 +168,7 @@ final class VclTokenizer {
         char next = e < src.text.length() ? src.text.charAt(e) : '\0';
         if (rejectExponent && (next == 'e' || next == 'E')) {
             out.cat("Unexpected character '").cat(next).cat("'.\n");
-            out.errWhere(new Token(Tok.FNUM, src, b, e + 1));
+            out.errWhere(new VclToken(Tok.FNUM, src, b, e + 1));
             return false;
         }
         if (strtodOverruns(b, e)) {
@@ -177,7 +178,7 @@ final class VclTokenizer {
     }
 
     /**
-     * A BLOB literal ":<base64>:". Like VCC, this decodes from the colon up to a length
+     * Reads a BLOB literal ":<base64>:". Like VCC, it decodes from the colon up to a length
      * that is a multiple of 4 before the end of the source and judges where decoding
      * stopped.
      */
@@ -191,7 +192,7 @@ final class VclTokenizer {
             return fail("Missing colon at end of BLOB:\n", p, q + 1);
         }
         char at = r < end ? s.charAt(r) : '\0';
-        Token t = new Token(Tok.CBLOB, src, p, Math.min(r + 1, end), null, 0,
+        VclToken t = new VclToken(Tok.CBLOB, src, p, Math.min(r + 1, end), null, 0,
                 bytes.toByteArray());
         if (at == ':' && (r - p) % 4 != 1) {
             return fail("BLOB must have n*4 base64 characters\n", t);
@@ -206,7 +207,7 @@ final class VclTokenizer {
         return true;
     }
 
-    private boolean fail(String message, Token t) {
+    private boolean fail(String message, VclToken t) {
         out.cat(message);
         out.errWhere(t);
         return false;

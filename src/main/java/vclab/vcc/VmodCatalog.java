@@ -31,7 +31,7 @@ public final class VmodCatalog {
         this.hash = specs.hashCode();
     }
 
-    /** A catalog of the given specs; a later spec replaces an earlier one of the same name. */
+    /** Makes a catalog of specs; a later spec replaces an earlier one of the same name. */
     public static VmodCatalog of(Collection<VmodSpec> specs) {
         Map<String, VmodSpec> m = new LinkedHashMap<>();
         for (VmodSpec s : specs) {
@@ -40,7 +40,7 @@ public final class VmodCatalog {
         return new VmodCatalog(java.util.Collections.unmodifiableMap(m));
     }
 
-    /** The declarations of {@link #STANDARD_VMODS}, read once from the class path. */
+    /** Returns the declarations of {@link #STANDARD_VMODS}, read once from the class path. */
     public static VmodCatalog standard() {
         return Standard.CATALOG;
     }
@@ -71,7 +71,7 @@ public final class VmodCatalog {
         return new ArrayList<>(specs.keySet());
     }
 
-    /** A catalog with this one's specs plus {@code spec}, which replaces a namesake. */
+    /** Returns a catalog with this one's specs plus {@code spec}, replacing a namesake. */
     public VmodCatalog with(VmodSpec spec) {
         List<VmodSpec> all = new ArrayList<>(specs.values());
         all.add(spec);

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What VCC knows about a VMOD: its functions, object classes with their constructors and
- * methods, and aliases. The runtime registers its implementations under the same names.
+ * The declarations of a VMOD that VCC reads: functions, object classes with their
+ * constructors and methods, and aliases. The runtime registers its implementations under
+ * the same names.
  *
  * @param hasEvent whether the VMOD has an event function, so that it receives
  *     VCL_EVENT_LOAD, WARM, COLD and DISCARD
@@ -30,8 +31,8 @@ public record VmodSpec(String name, boolean hasEvent, List<Function> functions,
         }
 
         /**
-         * Whether arguments are passed in a struct, which is what lets a parameter be
-         * optional; VMOD tools use one exactly when some parameter is optional.
+         * Returns whether arguments are passed in a struct, which lets a parameter be
+         * optional; vmodtool makes one exactly when some parameter is optional.
          */
         public boolean hasStructArgs() {
             return args.stream().anyMatch(Arg::optional);

@@ -13,7 +13,7 @@ final class Xref {
     }
 
     /** vcc_AddUses: records a use that only some methods allow. */
-    static void addUses(Compilation tl, Token t1, Token t2, Symbol sym, Proc.XrefUse use) {
+    static void addUses(Compilation tl, VclToken t1, VclToken t2, Symbol sym, Proc.XrefUse use) {
         if (tl.curproc == null) {
             return;
         }
@@ -36,12 +36,12 @@ final class Xref {
                 tl.curproc));
     }
 
-    static void addCall(Compilation tl, Token t, Symbol sym) {
+    static void addCall(Compilation tl, VclToken t, Symbol sym) {
         tl.curproc.calls.add(new Proc.Call(sym, t));
     }
 
     /** vcc_ProcAction: records a return and narrows the methods the sub can run in. */
-    static void procAction(Proc p, int ret, int mask, Token t) {
+    static void procAction(Proc p, int ret, int mask, VclToken t) {
         p.retBitmap |= 1 << ret;
         p.okmask &= mask;
         if (p.returnTok[ret] == null) {

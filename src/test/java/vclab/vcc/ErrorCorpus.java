@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 
 /**
  * The VCL cases under src/test/resources/vclab/vcc/errors. A case is NAME.vcl, with the
- * expected compiler output in NAME.v71.out (recorded from varnishd 7.1.1 -C) and
- * NAME.v80.out (vclab's expectation for Varnish 8.0, written by {@link TrunkExpectations}).
+ * expected compiler output in NAME.v71.out (recorded from varnishd 7.1.1 -C by
+ * {@link V71Expectations}) and NAME.v80.out (vclab's expectation for Varnish 8.0, written
+ * by {@link TrunkExpectations} and reviewed against the 8.0.0 sources).
  * "@DIR@" in an expectation stands for the directory the case is compiled in. A first
- * line "# vclab-settings: ..." holds vcc parameters (vcc_err_unref=off) and the flag
+ * line "# vclab-settings: ..." lists vcc parameters (vcc_err_unref=off) and the flag
  * vclab-only for cases real varnishd cannot compile (VMODs it lacks).
  */
 final class ErrorCorpus {
@@ -27,7 +28,7 @@ final class ErrorCorpus {
             return settings.contains("vclab-only");
         }
 
-        /** The vcc_* parameters of the case. */
+        /** Returns the vcc_* parameters of the case. */
         List<String> params() {
             return settings.stream().filter(s -> s.contains("=")).toList();
         }
@@ -57,7 +58,7 @@ final class ErrorCorpus {
                     VccSettings.DEFAULT.stevedores(), List.of());
         }
 
-        /** The expected output for a dialect ("v71" or "v80"), or null if none is kept. */
+        /** Returns the expected output for a dialect ("v71" or "v80"), or null if none. */
         String expected(Path source, String dialect) throws IOException {
             Path p = source.resolve(name + "." + dialect + ".out");
             if (!Files.exists(p)) {
@@ -71,7 +72,7 @@ final class ErrorCorpus {
     private ErrorCorpus() {
     }
 
-    /** The directory of the cases on the test class path. */
+    /** Returns the directory of the cases on the test class path. */
     static Path source() {
         try {
             return Path.of(ErrorCorpus.class.getResource("errors").toURI());

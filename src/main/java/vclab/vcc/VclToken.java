@@ -4,7 +4,7 @@ package vclab.vcc;
  * A VCC token: its kind and its extent in the text of its source. Offsets count characters;
  * a caller that wants VCC's byte positions passes bytes decoded as ISO-8859-1.
  */
-final class Token {
+final class VclToken {
     final Tok tok;
     final Source src;
     final int b;
@@ -18,7 +18,7 @@ final class Token {
     /** Position in the compilation's token stream; -1 for tokens not in it (includes). */
     int index = -1;
 
-    Token(Tok tok, Source src, int b, int e, String dec, double num, byte[] blob) {
+    VclToken(Tok tok, Source src, int b, int e, String dec, double num, byte[] blob) {
         this.tok = tok;
         this.src = src;
         this.b = b;
@@ -28,7 +28,7 @@ final class Token {
         this.blob = blob;
     }
 
-    Token(Tok tok, Source src, int b, int e) {
+    VclToken(Tok tok, Source src, int b, int e) {
         this(tok, src, b, e, null, 0, null);
     }
 

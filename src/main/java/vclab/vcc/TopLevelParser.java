@@ -8,14 +8,14 @@ import java.util.Locale;
  * The top level of VCL and the block structure of subroutines (vcc_parse.c): the version
  * declaration, the declarations, {@code sub} bodies with their statements, and if/else.
  */
-final class Parser {
+final class TopLevelParser {
     /** The top-level keywords in VCC's order, as "Expected one of" lists them. */
     static final List<String> TOP_LEVEL =
             List.of("acl", "sub", "backend", "probe", "import", "vcl");
 
     private final Compilation tl;
 
-    Parser(Compilation tl) {
+    TopLevelParser(Compilation tl) {
         this.tl = tl;
     }
 
@@ -73,9 +73,9 @@ final class Parser {
         }
     }
 
-    /** Runs the parser of a top-level keyword; returns false if the token is none. */
+    /** Runs the parser of a top-level keyword; returns false for any other token. */
     private boolean topLevel() {
-        Token t = tl.t;
+        VclToken t = tl.t;
         if (t.idIs("acl")) {
             tl.acls.parseAcl();
         } else if (t.idIs("sub")) {
@@ -83,7 +83,7 @@ final class Parser {
         } else if (t.idIs("backend")) {
             tl.backends.parseBackend();
         } else if (t.idIs("probe")) {
-            tl.backends.parseProbe();
+            tl.probes.parseProbe();
         } else if (t.idIs("import")) {
             tl.imports.parseImport();
         } else if (t.idIs("vcl")) {
@@ -96,7 +96,7 @@ final class Parser {
 
     /** vcc_ParseVcl: "vcl 4.x;". */
     void parseVcl() {
-        Token tok0 = tl.t;
+        VclToken tok0 = tl.t;
         tl.next();
         tl.expect(Tok.FNUM, Site.VCL_VERSION_FNUM);
         String v = tl.t.text();
@@ -137,7 +137,7 @@ final class Parser {
         if (!tl.expectErr(Tok.ID, Site.VID_ID)) {
             return;
         }
-        Token t2 = tl.peek();
+        VclToken t2 = tl.peek();
         boolean bad = false;
         while (t2.tok == Tok.DOT) {
             bad = true;
@@ -161,7 +161,7 @@ final class Parser {
         if (tl.sb.err) {
             return;
         }
-        Token t = tl.t;
+        VclToken t = tl.t;
         Symbol sym = tl.symbols.get(Symbols.Ns.MAIN, SymKind.SUB, Symbols.Mode.CREATE,
                 Symbols.Xref.DEF);
         if (tl.sb.err) {
@@ -201,7 +201,7 @@ final class Parser {
 
     /** vcc_Compound: "{ statements }". */
     VclStatement.Block compound() {
-        Token open = tl.t;
+        VclToken open = tl.t;
         if (!tl.skip(Tok.LBRACE, Site.COMPOUND_LBRACE)) {
             return null;
         }
@@ -210,7 +210,7 @@ final class Parser {
             if (tl.sb.err) {
                 return null;
             }
-            Token t = tl.t;
+            VclToken t = tl.t;
             switch (t.tok) {
                 case LBRACE:
                     add(body, compound());
@@ -276,7 +276,7 @@ final class Parser {
     }
 
     /** vcc_Act_If: if, elseif/elsif/elif/else if and else branches. */
-    VclStatement actIf(Token t0) {
+    VclStatement actIf(VclToken t0) {
         VclExpr cond = conditional();
         if (tl.sb.err) {
             return null;
@@ -288,7 +288,7 @@ final class Parser {
         List<VclStatement.ElseIf> elifs = new ArrayList<>();
         VclStatement.Block otherwise = null;
         while (tl.t.tok == Tok.ID) {
-            Token tb = tl.t;
+            VclToken tb = tl.t;
             if (tl.t.idIs("else")) {
                 tl.next();
                 if (tl.t.tok == Tok.LBRACE) {

@@ -1,0 +1,147 @@
+package vclab.explore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import vclab.cli.CliTokenizer;
+import vclab.cli.Dialect;
+import vclab.sched.Injections;
+import vclab.sched.Scheduler;
+import vclab.sched.SimResult;
+import vclab.vcl.Child;
+import vclab.vcl.CliSupport;
+import vclab.vcl.Params;
+import vclab.vcl.Points;
+import vclab.vcl.Reply;
+import vclab.vcl.Trace;
+import vclab.vcl.Varnishd;
+import vclab.vcl.VclCode;
+import vclab.vcl.VclCompiler;
+import vclab.vcl.VclModel;
+
+/**
+ * One run of a simulated varnishd driven by programs built in Java, without VCL source or a
+ * CLI; a copy of the model tests' harness that takes the explorer's scheduler options.
+ */
+final class ModelWorld {
+    static final class TestParams implements Params {
+        final Map<String, Long> values = new HashMap<>(Map.of(
+                "vcl_cooldown", 600_000_000_000L, "cli_timeout", 60_000_000_000L,
+                "ping_interval", 3_000_000_000L, "max_vcl", 100L, "max_vcl_handling", 1L,
+                "max_esi_depth", 5L, "nuke_limit", 50L));
+
+        @Override
+        public long durationNanos(String name) {
+            return values.get(name);
+        }
+
+        @Override
+        public long uint(String name) {
+            return values.get(name);
+        }
+
+        @Override
+        public long bytes(String name) {
+            return values.get(name);
+        }
+
+        @Override
+        public boolean bool(String name) {
+            return false;
+        }
+
+        @Override
+        public boolean bit(String name, String bit) {
+            return name.equals("debug") && bit.equals("vtc_mode");
+        }
+    }
+
+    /** A scenario that builds a {@link ModelWorld} per run and runs {@code script} in it. */
+    static Scenario scenario(String name, VclModel model, Map<String, VclCode> programs,
+            Consumer<ModelWorld> setup, Consumer<ModelWorld> script) {
+        return new Scenario() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public ScenarioOutcome run(Scheduler.Options options, Consumer<Trace.Event> trace) {
+                ModelWorld w = new ModelWorld(model, programs, options);
+                if (trace != null) {
+                    w.vd.trace.addListener(trace);
+                }
+                setup.accept(w);
+                SimResult r = w.scheduler.run("top", () -> {
+                    w.vd.start();
+                    script.accept(w);
+                });
+                return new ScenarioOutcome(r, w.vd.invariantViolations(),
+                        w.vd.manager().panic(), w.failures);
+            }
+        };
+    }
+
+    final Scheduler scheduler;
+    final Varnishd vd;
+    final TestParams params = new TestParams();
+    final Injections injections = new Injections(Points.names());
+    final List<String> failures = new ArrayList<>();
+
+    ModelWorld(VclModel model, Map<String, VclCode> programs, Scheduler.Options options) {
+        options.epochMillis = 1_800_000_000_000L;
+        options.injections = injections;
+        if (options.virtualLimitNanos < 0) {
+            options.virtualLimitNanos = 600_000_000_000L;
+        }
+        scheduler = new Scheduler(options);
+        Varnishd.Config c = new Varnishd.Config();
+        c.model = model;
+        c.dialect = Dialect.TRUNK;
+        c.params = params;
+        c.compiler = (sourceName, source, labels) -> {
+            VclCode code = programs.get(sourceName);
+            return code == null ? new VclCompiler.Result(null, "no program " + sourceName + "\n")
+                    : new VclCompiler.Result(code, "");
+        };
+        c.cliSupport = new CliSupport() {
+            @Override
+            public List<String> tokenizeForChild(String line) {
+                CliTokenizer.Result r = CliTokenizer.tokenize(line, Dialect.TRUNK);
+                return r.isError() ? null : r.words();
+            }
+
+            @Override
+            public Reply childCommand(Child child, List<String> argv) {
+                return new Reply(101, "Unknown request.\nType 'help' for more info.\n");
+            }
+        };
+        vd = new Varnishd(scheduler, c);
+    }
+
+    Reply load(String name, String program) {
+        return vd.call(m -> m.vcls().load(name, program, null, null));
+    }
+
+    Reply use(String name) {
+        return vd.call(m -> m.vcls().use(name));
+    }
+
+    Reply state(String name, String state) {
+        return vd.call(m -> m.vcls().state(name, state));
+    }
+
+    Reply start() {
+        return vd.call(m -> m.start());
+    }
+
+    /** Records a failed expectation of the script unless {@code reply} has {@code status}. */
+    void expectStatus(String what, Reply reply, int status) {
+        if (reply.status() != status) {
+            failures.add(what + ": expected status " + status + ", got " + reply.status() + " "
+                    + reply.body().strip());
+        }
+    }
+}

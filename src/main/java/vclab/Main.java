@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Varnish's VCL subsystem in Java: replay VTC scripts, drive it over the CLI,"
                 + " explore interleavings.",
-        subcommands = {CommandLine.HelpCommand.class, TestCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TestCommand.class, ExploreCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

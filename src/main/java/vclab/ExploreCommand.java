@@ -23,7 +23,7 @@ import vclab.model.Models;
  * script, and writes the simplest such schedule for {@code vclab test --schedule}.
  * Exit status: 0 no failure found, 1 failure found, 2 invalid input.
  */
-@Command(name = "explore", usageHelpAutoWidth = true,
+@Command(name = "explore", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = "Search the interleavings of a VTC script for a failing schedule.")
 public final class ExploreCommand implements Callable<Integer> {
     /** The source of scenarios for .vtc files: the VTC runner's adapter replaces this line. */
@@ -88,8 +88,8 @@ public final class ExploreCommand implements Callable<Integer> {
     Path junit;
 
     @Option(names = "--schedule-out", paramLabel = "FILE",
-            description = "Where to write a failing schedule (default: FILE.schedule in the"
-                    + " current directory, after the script's name).")
+            description = "Where to write a failing schedule (default: the script's name with"
+                    + " .schedule in place of .vtc, in the current directory).")
     Path scheduleOut;
 
     @Option(names = "--quiet", description = "Print no progress lines on standard error.")

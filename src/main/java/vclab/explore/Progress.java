@@ -47,10 +47,11 @@ final class Progress implements AutoCloseable {
     }
 
     static String line(SearchState state, double rate) {
+        String bound = state.bound() < 0 ? "" : "bound " + state.bound() + ", ";
         return String.format(Locale.ROOT,
-                "explore: %.0fs, bound %d, %d schedules (%.0f runs/s), %d pruned, %d failures",
-                state.seconds(), state.bound(), state.schedules.sum(), rate,
-                state.pruned.sum(), state.failures.sum());
+                "explore: %.0fs, %s%d schedules (%.0f runs/s), %d pruned, %d failures",
+                state.seconds(), bound, state.schedules.sum(), rate, state.pruned.sum(),
+                state.failures.sum());
     }
 
     @Override

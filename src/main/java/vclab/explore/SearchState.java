@@ -15,7 +15,7 @@ final class SearchState {
     private final FailureKind onlyKind;
     private volatile boolean stopped;
     private volatile String stopReason;
-    private volatile int bound;
+    private volatile int bound = -1;
     private Found found;
     private long firstFailureNanos = -1;
     private long lowestOrder = Long.MAX_VALUE;
@@ -100,6 +100,7 @@ final class SearchState {
         bound = b;
     }
 
+    /** Returns the preemption bound being searched, or -1 for walks. */
     int bound() {
         return bound;
     }

@@ -52,6 +52,25 @@ class KnownBugTest {
     }
 
     @Test
+    void runPastVirtualLimitIsATimeout() {
+        ExploreOptions o = new ExploreOptions();
+        o.virtualLimitNanos = 1_000_000_000L;
+        ExploreReport r = new Explorer(Programs.sleeper(5_000_000_000L), o).explore();
+        assertNotNull(r.failure());
+        assertEquals(FailureKind.TIMEOUT, r.failure().kind());
+        assertTrue(r.failure().summary().contains("virtual time limit of 1.000000s"),
+                r.failure().summary());
+    }
+
+    @Test
+    void sleepWithinVirtualLimitPasses() {
+        ExploreOptions o = new ExploreOptions();
+        o.virtualLimitNanos = 10_000_000_000L;
+        ExploreReport r = new Explorer(Programs.sleeper(5_000_000_000L), o).explore();
+        assertEquals(null, r.failure());
+    }
+
+    @Test
     void schedulerOperationFromAnotherThreadIsUncontrolled() {
         ExploreReport r = explore(Programs.uncontrolled());
         assertNotNull(r.failure());

@@ -1,9 +1,9 @@
 package vclab.explore;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import vclab.cli.CliTokenizer;
 import vclab.cli.Dialect;
@@ -26,11 +26,12 @@ import vclab.vcl.VclModel;
  * CLI; a copy of the model tests' harness that takes the explorer's scheduler options.
  */
 final class ModelWorld {
+    /** Parameters of every run; immutable, so one instance serves all runs. */
     static final class TestParams implements Params {
-        final Map<String, Long> values = new HashMap<>(Map.of(
+        final Map<String, Long> values = Map.of(
                 "vcl_cooldown", 600_000_000_000L, "cli_timeout", 60_000_000_000L,
                 "ping_interval", 3_000_000_000L, "max_vcl", 100L, "max_vcl_handling", 1L,
-                "max_esi_depth", 5L, "nuke_limit", 50L));
+                "max_esi_depth", 5L, "nuke_limit", 50L);
 
         @Override
         public long durationNanos(String name) {
@@ -84,10 +85,12 @@ final class ModelWorld {
         };
     }
 
+    private static final TestParams PARAMS = new TestParams();
+    private static final Set<String> POINT_NAMES = Points.names();
+
     final Scheduler scheduler;
     final Varnishd vd;
-    final TestParams params = new TestParams();
-    final Injections injections = new Injections(Points.names());
+    final Injections injections = new Injections(POINT_NAMES);
     final List<String> failures = new ArrayList<>();
 
     ModelWorld(VclModel model, Map<String, VclCode> programs, Scheduler.Options options) {
@@ -100,7 +103,7 @@ final class ModelWorld {
         Varnishd.Config c = new Varnishd.Config();
         c.model = model;
         c.dialect = Dialect.TRUNK;
-        c.params = params;
+        c.params = PARAMS;
         c.compiler = (sourceName, source, labels) -> {
             VclCode code = programs.get(sourceName);
             return code == null ? new VclCompiler.Result(null, "no program " + sourceName + "\n")

@@ -117,6 +117,15 @@ final class Programs {
         });
     }
 
+    /** Thread "b" sleeps {@code nanos} of virtual time while the main thread joins it. */
+    static Scenario sleeper(long nanos) {
+        return of("sleeper", (s, failures) -> {
+            SimThread b = s.spawn("b", null, () -> s.sleep(nanos));
+            s.point(STEP, "a", null);
+            s.join(b);
+        });
+    }
+
     /** A simulated thread that takes a mutex from a helper Java thread. */
     static Scenario uncontrolled() {
         return of("uncontrolled", (s, failures) -> {

@@ -8,6 +8,11 @@ import vclab.sched.SimThread;
  * run replays the path of frames down to the newest branch, then follows the default
  * policy, avoiding sleeping threads, and pushes a frame at each new decision. After the run,
  * {@link #backtrack} moves the path to the next unexplored branch.
+ *
+ * <p>NOTE: a sleep set stands for a sibling subtree that was explored before, but under a
+ * bound that subtree was cut. A schedule within the bound can then be skipped because its
+ * equivalents all need more preemptions than the bound allows. Without the reduction the
+ * bounded search is exhaustive.
  */
 final class DfsPolicy extends ExplorePolicy {
     private final int bound;
@@ -54,12 +59,12 @@ final class DfsPolicy extends ExplorePolicy {
         sleeping.clear();
     }
 
-    /** True if the last run was cut short because it could only repeat explored schedules. */
+    /** Returns true if the last run was cut short because it could only repeat others. */
     boolean pruned() {
         return pruned;
     }
 
-    /** Number of branches skipped because their thread was asleep, since the last call. */
+    /** Returns the branches skipped as asleep since the last call, and resets the count. */
     long takePrunedCount() {
         long n = prunedCount[0];
         prunedCount[0] = 0;

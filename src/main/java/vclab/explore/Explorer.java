@@ -79,12 +79,23 @@ public final class Explorer {
     /**
      * Searches with bounds 0, 1, ... (or only the configured one) and stops at the first that
      * fails. Returns the highest bound searched completely, or -1.
+     *
+     * <p>When going bound by bound, each bound b is first searched among the schedules with
+     * at most b deviations from the default policy, that is, where every deviation is a
+     * preemption. Those few schedules hold the simplest failures, which are then found in a
+     * fraction of the runs. The full search of the bound follows.
      */
     private int searchBounds(SearchState state, long[] lastSchedules) {
         int from = options.iterativeBound ? 0 : options.bound;
         int complete = -1;
         for (int b = from; b <= options.bound; b++) {
             state.bound(b);
+            if (options.iterativeBound) {
+                new DfsSearch(driver, options, state, b, b).run();
+                if (state.stopped()) {
+                    break;
+                }
+            }
             long before = state.schedules.sum();
             new DfsSearch(driver, options, state, b, -1).run();
             lastSchedules[0] = state.schedules.sum() - before;

@@ -39,6 +39,23 @@ class RaceR1ExploreTest {
     }
 
     @Test
+    void preemptionOnlyPassFindsTheRaceInFewerRuns() {
+        ExploreOptions stepwise = new ExploreOptions();
+        stepwise.workers = 1;
+        stepwise.minimize = false;
+        ExploreOptions plain = new ExploreOptions();
+        plain.workers = 1;
+        plain.minimize = false;
+        plain.iterativeBound = false;
+        ExploreReport a = new Explorer(RaceR1.scenario("v7.6"), stepwise).explore();
+        ExploreReport b = new Explorer(RaceR1.scenario("v7.6"), plain).explore();
+        assertNotNull(a.failure());
+        assertNotNull(b.failure());
+        assertTrue(a.runs() < b.runs(), a.runs() + " runs bound by bound, " + b.runs()
+                + " at bound 2 alone");
+    }
+
+    @Test
     void storyTellsTheWindowAndThePanic() {
         ExploreReport r = explore("v7.6");
         String story = r.story();

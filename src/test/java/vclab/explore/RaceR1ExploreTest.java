@@ -36,6 +36,7 @@ class RaceR1ExploreTest {
                 r.failure().details().toString());
         assertEquals(1, r.schedule().preemptions());
         assertEquals(1, r.schedule().entries().size(), r.schedule().toText());
+        assertEquals(java.util.List.of(), r.warnings(), "replays must take the same steps");
     }
 
     @Test

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Varnish's VCL subsystem in Java: replay VTC scripts, drive it over the CLI,"
                 + " explore interleavings.",
         subcommands = {CommandLine.HelpCommand.class, TestCommand.class, AdmCommand.class,
-            ServeCommand.class})
+            ServeCommand.class, ExploreCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -46,6 +46,7 @@ public final class Varnishd {
     final PokeOutcome.Oracle pokeOracle;
     private final List<String> argv;
     private final int masterPid;
+    private String firstPanic;
     private final String name;
     public final VslLog vsl;
     public final Counters counters;
@@ -236,6 +237,9 @@ public final class Varnishd {
             return;
         }
         String dump = panicText == null ? null : panicDump(c, panicText);
+        if (firstPanic == null && panicText != null) {
+            firstPanic = panicText;
+        }
         if (internal != null) {
             stderr("Error: vclab internal error: " + internal);
         }
@@ -245,6 +249,14 @@ public final class Varnishd {
                 panicText == null ? "signal " + signal : panicText.replace('\n', ' ')));
         c.kill();
         mgt.childDied(c, dump, signal);
+    }
+
+    /**
+     * Returns the text of the first child panic of this varnishd's life (without the dump that
+     * follows it), or null. It is kept when panic.clear clears the manager's copy.
+     */
+    public String firstPanic() {
+        return firstPanic;
     }
 
     /** The text varnishd's panic handler writes, with vclab's simulated thread as backtrace. */

@@ -26,9 +26,9 @@ import vclab.model.Models;
 @Command(name = "explore", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = "Search the interleavings of a VTC script for a failing schedule.")
 public final class ExploreCommand implements Callable<Integer> {
-    /** The source of scenarios for .vtc files: the VTC runner's adapter replaces this line. */
-    static final ScenarioFactory VTC_SCENARIOS = ScenarioFactory.unavailable(
-            "exploring VTC scripts is not available yet: the VTC runner provides no scenario");
+    /** The source of scenarios for .vtc files: the VTC runner with simulated varnishds. */
+    static final ScenarioFactory VTC_SCENARIOS =
+            new vclab.vtc.VtcScenarioFactory(TestCommand.executorFactory());
 
     @Parameters(index = "0", paramLabel = "FILE.vtc", description = "The script to explore.")
     Path file;

@@ -92,8 +92,12 @@ public final class Instance implements CliService, CliSupport {
         c.listenAddress = listenAddressFor(args, options.external());
         c.cliSupport = this;
         this.vd = new Varnishd(scheduler, c);
-        this.builtins = new CliBuiltins(CliBanner.forThisMachine(dialect,
-                CliBanner.DEFAULT_STARTUP_CHOICES), secretFile);
+        // A sealed instance (under the explorer) writes no secret file, so auth reads the
+        // secret from memory.
+        CliBanner banner = CliBanner.forThisMachine(dialect, CliBanner.DEFAULT_STARTUP_CHOICES);
+        this.builtins = secretFile == null ? new CliBuiltins(banner, (Path) null)
+                : options.external() ? new CliBuiltins(banner, secretFile)
+                : new CliBuiltins(banner, () -> secret.clone());
         this.mgtDispatcher = new CliDispatcher(CliCommandTable.manager(dialect), mgtHost());
         builtins.registerManager(mgtDispatcher);
         new ParamCommands(params).register(mgtDispatcher);

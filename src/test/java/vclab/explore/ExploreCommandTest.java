@@ -132,10 +132,32 @@ class ExploreCommandTest {
         assertTrue(out().contains("no failure in 50 schedules (pct depth 2 seed 9"), out());
     }
 
+    /** Runs the command on real VTC scenarios with simulated varnishds. */
+    private int runVtc(String... args) {
+        ExploreCommand command = new ExploreCommand(
+                new vclab.vtc.VtcScenarioFactory(new vclab.vtc.varnish.SimulatedVarnish.Factory()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new CommandLine(command).execute(args);
+    }
+
     @Test
-    void vtcScriptsAreNotAvailableYet() {
-        int status = Main.execute("explore", script.toString(), "--quiet");
-        assertEquals(2, status);
+    void vtcScriptWithoutRaceCompletes() throws Exception {
+        Files.writeString(script, "varnishtest \"race\"\n"
+                + "varnish v1 -vcl { backend default none; } -start\n"
+                + "varnish v1 -cliok \"vcl.list\"\n");
+        int status = runVtc(script.toString(), "--quiet", "--bound", "1");
+        assertEquals(0, status, out() + err());
+        assertTrue(out().contains("no failure in "), out());
+        assertTrue(out().contains("complete"), out());
+    }
+
+    @Test
+    void brokenVtcScriptExitsTwoWithPosition() throws Exception {
+        Files.writeString(script, "varnishtest \"race\"\nvarnish v1 -vcl {\n");
+        int status = runVtc(script.toString(), "--quiet");
+        assertEquals(2, status, out() + err());
+        assertTrue(err().contains("race.vtc:2:"), err());
     }
 
     @Test

@@ -110,6 +110,7 @@ final class VarnishOps {
         ctx.log(3, v.name, "PID: " + pid);
         ctx.defineMacro(v.name, v.name + "_pid", String.valueOf(pid));
         ctx.defineMacro(v.name, v.name + "_name", workdir.toString());
+        ctx.varnishdLaunched(v.name, v.instance.varnishd());
         v.instance.varnishd().addStderrListener(line -> ctx.log(3, v.name, "debug|" + line));
         v.instance.varnishd().vsl.addListener(r -> logRecord(v, r));
         ctx.vslLogs().publish(v.name, v.instance.varnishd().vsl);

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import picocli.CommandLine;
 import vclab.ExploreCommand;
-import vclab.Main;
 
 class ExploreCommandTest {
     @TempDir

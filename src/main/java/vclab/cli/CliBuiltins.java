@@ -9,13 +9,23 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The commands that need no model: {@code ping}, {@code banner}, {@code help}, {@code quit} and
  * {@code auth}, plus the session greeting and the authentication hash.
  */
 public final class CliBuiltins {
+    /** How many responses {@link #authResponse} keeps. */
+    private static final int MAX_RESPONSES = 64;
+    /**
+     * Responses by challenge and secret. Simulated instances draw their challenges from
+     * seeded generators, so an exploration authenticates with the same pair in every run.
+     */
+    private static final Map<String, String> RESPONSES = new ConcurrentHashMap<>();
+
     /** The challenge of a session once it has authenticated: 32 NUL bytes. */
     public static final String CLEARED_CHALLENGE = "\0".repeat(32);
 
@@ -175,6 +185,20 @@ public final class CliBuiltins {
      * counts as 32 NUL bytes, as in varnishd.
      */
     public static String authResponse(String challenge, byte[] secret) {
+        String key = challenge + "\n" + new String(secret, StandardCharsets.ISO_8859_1);
+        String cached = RESPONSES.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String response = hashResponse(challenge, secret);
+        if (RESPONSES.size() >= MAX_RESPONSES) {
+            RESPONSES.clear();
+        }
+        RESPONSES.put(key, response);
+        return response;
+    }
+
+    private static String hashResponse(String challenge, byte[] secret) {
         byte[] c = challengeBytes(challenge);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

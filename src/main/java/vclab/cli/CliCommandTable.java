@@ -2,7 +2,9 @@ package vclab.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The command table of one CLI server, sorted by name in byte order as varnishd keeps it.
@@ -14,26 +16,39 @@ import java.util.TreeMap;
  * builds its own tables, so commands registered at run time stay local to it.
  */
 public final class CliCommandTable {
-    private final TreeMap<String, CliCommand> commands = new TreeMap<>();
+    /** The catalogue's tables by kind and dialect; they are only copied, never changed. */
+    private static final Map<String, CliCommandTable> PROTOTYPES = new ConcurrentHashMap<>();
+
+    private final TreeMap<String, CliCommand> commands;
     private final CliCommand wildcard;
 
     private CliCommandTable(CliCommand wildcard) {
         this.wildcard = wildcard;
+        this.commands = new TreeMap<>();
+    }
+
+    private CliCommandTable(CliCommandTable prototype) {
+        this.wildcard = prototype.wildcard;
+        this.commands = new TreeMap<>(prototype.commands);
     }
 
     /** A new table with the manager's commands and its wildcard entry. */
     public static CliCommandTable manager(Dialect dialect) {
-        CliCommandTable table = new CliCommandTable(CliCatalog.WILDCARD);
-        CliCatalog.managerCommands(dialect).forEach(table::register);
-        return table;
+        return new CliCommandTable(PROTOTYPES.computeIfAbsent("manager " + dialect, key -> {
+            CliCommandTable table = new CliCommandTable(CliCatalog.WILDCARD);
+            CliCatalog.managerCommands(dialect).forEach(table::register);
+            return table;
+        }));
     }
 
     /** A new table with the manager's commands overlaid by the worker's, and no wildcard. */
     public static CliCommandTable worker(Dialect dialect) {
-        CliCommandTable table = new CliCommandTable(null);
-        CliCatalog.managerCommands(dialect).forEach(table::register);
-        CliCatalog.workerCommands(dialect).forEach(table::register);
-        return table;
+        return new CliCommandTable(PROTOTYPES.computeIfAbsent("worker " + dialect, key -> {
+            CliCommandTable table = new CliCommandTable((CliCommand) null);
+            CliCatalog.managerCommands(dialect).forEach(table::register);
+            CliCatalog.workerCommands(dialect).forEach(table::register);
+            return table;
+        }));
     }
 
     /** The worker's {@code debug.persistent} entry, for tables that model persistent storage. */

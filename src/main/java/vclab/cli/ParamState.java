@@ -23,6 +23,16 @@ final class ParamState {
         this.def = spec.def();
     }
 
+    /** Returns an independent copy: the values are immutable except bit sets. */
+    ParamState copy() {
+        ParamState c = new ParamState(spec, value instanceof boolean[] bits ? bits.clone() : value);
+        c.min = min;
+        c.max = max;
+        c.def = def;
+        c.isProtected = isProtected;
+        return c;
+    }
+
     String name() {
         return spec.name();
     }

@@ -2,9 +2,12 @@ package vclab.cli;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import vclab.cli.ParamState.PoolValue;
 
 /**
@@ -21,11 +24,19 @@ public final class ParamStore {
 
     /** The limit varnishd applies to output while it processes its command line. */
     private static final int STARTUP_CLI_LIMIT = 32768;
+    /**
+     * Normalised stores by dialect and storage names. Each is only copied, never changed, so
+     * the JVM's simulated varnishds can share them.
+     */
+    private static final Map<String, ParamStore> PROTOTYPES = new ConcurrentHashMap<>();
 
     private final Dialect dialect;
     private final ParamTable table;
     private final List<String> storageNames;
-    private final Map<String, ParamState> states = new LinkedHashMap<>();
+    /** Positions in {@link #states} by parameter name; shared with the store's copies. */
+    private final Map<String, Integer> index;
+    /** Every parameter, aliases included, in name order. */
+    private final ParamState[] states;
 
     /** Creates the store of a varnishd with the default storages (s0 and Transient). */
     public ParamStore(Dialect dialect) {
@@ -36,15 +47,46 @@ public final class ParamStore {
      * @param storageNames the configured storage names, which h2_rxbuf_storage may name
      */
     public ParamStore(Dialect dialect, List<String> storageNames) {
+        this(PROTOTYPES.computeIfAbsent(dialect + " " + storageNames,
+                key -> new ParamStore(dialect, List.copyOf(storageNames), true)));
+    }
+
+    /** Builds a store from scratch: every default, minimum and maximum is normalised. */
+    private ParamStore(Dialect dialect, List<String> storageNames, boolean fromScratch) {
         this.dialect = dialect;
         this.table = ParamTable.of(dialect);
-        this.storageNames = List.copyOf(storageNames);
-        for (ParamSpec spec : table.parameters()) {
-            states.put(spec.name(), new ParamState(spec, initialValue(spec)));
+        this.storageNames = storageNames;
+        List<ParamSpec> specs = table.parameters();
+        Map<String, Integer> positions = new HashMap<>();
+        this.states = new ParamState[specs.size()];
+        for (int i = 0; i < states.length; i++) {
+            ParamSpec spec = specs.get(i);
+            if (positions.put(spec.name(), i) != null) {
+                throw new IllegalStateException("parameter " + spec.name() + " defined twice");
+            }
+            states[i] = new ParamState(spec, initialValue(spec));
         }
-        for (ParamState state : states.values()) {
+        this.index = Map.copyOf(positions);
+        for (ParamState state : states) {
             normalise(state);
         }
+    }
+
+    /** Copies a store; the prototypes are copied so that their normalisation runs once. */
+    private ParamStore(ParamStore prototype) {
+        this.dialect = prototype.dialect;
+        this.table = prototype.table;
+        this.storageNames = prototype.storageNames;
+        this.index = prototype.index;
+        this.states = new ParamState[prototype.states.length];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = prototype.states[i].copy();
+        }
+    }
+
+    /** Returns an independent copy of this store, with the same values, bounds and flags. */
+    public ParamStore copy() {
+        return new ParamStore(this);
     }
 
     public Dialect dialect() {
@@ -59,17 +101,19 @@ public final class ParamStore {
         return storageNames;
     }
 
+    /** Returns the state of {@code name}, or null if there is no such parameter. */
     ParamState state(String name) {
-        return states.get(name);
+        Integer i = index.get(name);
+        return i == null ? null : states[i];
     }
 
     Collection<ParamState> states() {
-        return states.values();
+        return Collections.unmodifiableList(Arrays.asList(states));
     }
 
     /** Returns the state an alias refers to, or the state itself for other parameters. */
     ParamState target(ParamState state) {
-        return state.spec.isAlias() ? states.get(state.spec.aliasOf()) : state;
+        return state.spec.isAlias() ? state(state.spec.aliasOf()) : state;
     }
 
     private Object initialValue(ParamSpec spec) {
@@ -112,7 +156,7 @@ public final class ParamStore {
 
     /** Replaces a bound of another parameter, as MCF_ParamConf does (no normalisation). */
     void conf(Bound bound, String name, String value) {
-        ParamState state = states.get(name);
+        ParamState state = state(name);
         if (bound == Bound.MINIMUM) {
             state.min = value;
         } else {
@@ -128,7 +172,7 @@ public final class ParamStore {
      * @param childRunning whether the worker runs, for the "child is restarted" note
      */
     public void set(CliOutput out, String name, String value, boolean childRunning) {
-        ParamState state = states.get(name);
+        ParamState state = state(name);
         if (state == null) {
             out.setStatus(CliStatus.PARAM);
             out.print("Unknown parameter \"" + name + "\".");
@@ -178,7 +222,7 @@ public final class ParamStore {
             return "Parse error: " + words.error();
         }
         for (String name : words.words()) {
-            ParamState state = states.get(name);
+            ParamState state = state(name);
             if (state == null) {
                 return "Unknown parameter " + name;
             }
@@ -243,11 +287,15 @@ public final class ParamStore {
 
     /** Returns the names of all parameters, aliases included, in name order. */
     public List<String> names() {
-        return new ArrayList<>(states.keySet());
+        List<String> names = new ArrayList<>(states.length);
+        for (ParamState state : states) {
+            names.add(state.name());
+        }
+        return names;
     }
 
     private ParamState existing(String name) {
-        ParamState state = states.get(name);
+        ParamState state = state(name);
         if (state == null) {
             throw new IllegalArgumentException("no parameter named " + name);
         }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import vclab.cli.CliBanner;
 import vclab.cli.CliBuiltins;
@@ -42,6 +43,14 @@ import vclab.vcl.Varnishd;
  */
 public final class Instance implements CliService, CliSupport {
     private static final System.Logger LOG = System.getLogger(Instance.class.getName());
+    /** How many start-up parameter sets {@link #startupParams} keeps. */
+    private static final int MAX_STARTUP_PARAMS = 256;
+    /** Start-up parameter sets by dialect and options; see {@link #startupParams}. */
+    private static final Map<String, StartupParams> STARTUP_PARAMS = new ConcurrentHashMap<>();
+
+    /** The parameters after the start-up options, and the error that stopped them, if any. */
+    private record StartupParams(ParamStore params, List<String> errors) {
+    }
 
     private final Scheduler scheduler;
     private final InstanceOptions options;
@@ -66,7 +75,9 @@ public final class Instance implements CliService, CliSupport {
         this.options = options;
         this.dialect = options.dialect() != null ? options.dialect() : options.model().dialect();
         this.random = new Random(options.seed());
-        this.params = new ParamStore(dialect);
+        StartupParams startup = startupParams(dialect, args);
+        this.params = startup.params().copy();
+        startupErrors.addAll(startup.errors());
         String n = args.last('n');
         this.workdir = n == null ? null : options.pwd().resolve(n);
         String s = args.last('S');
@@ -75,7 +86,6 @@ public final class Instance implements CliService, CliSupport {
         byte[] secretBytes = new byte[32];
         random.nextBytes(secretBytes);
         this.secret = toHex(secretBytes).concat("\n").getBytes(StandardCharsets.US_ASCII);
-        applyParams(args);
 
         Varnishd.Config c = new Varnishd.Config();
         c.name = options.name();
@@ -140,21 +150,40 @@ public final class Instance implements CliService, CliSupport {
         return inst;
     }
 
-    private void applyParams(VarnishdArgs args) {
+    /**
+     * Returns the parameters as the {@code -p} and {@code -r} options leave them, and the
+     * error that stopped them, if any. The result is computed once per dialect and options:
+     * the stores it contains are only copied, never changed.
+     */
+    private static StartupParams startupParams(Dialect dialect, VarnishdArgs args) {
+        String key = dialect + "\n" + String.join("\n", args.all('p')) + "\n-r\n"
+                + String.join("\n", args.all('r'));
+        StartupParams cached = STARTUP_PARAMS.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        StartupParams computed = applyParams(new ParamStore(dialect), args);
+        if (STARTUP_PARAMS.size() >= MAX_STARTUP_PARAMS) {
+            STARTUP_PARAMS.clear();
+        }
+        STARTUP_PARAMS.put(key, computed);
+        return computed;
+    }
+
+    private static StartupParams applyParams(ParamStore params, VarnishdArgs args) {
         for (String p : args.all('p')) {
             ParamStore.StartupResult r = params.startupParam(p);
             if (!r.ok()) {
-                startupErrors.add(r.stderr().stripTrailing());
-                return;
+                return new StartupParams(params, List.of(r.stderr().stripTrailing()));
             }
         }
         for (String r : args.all('r')) {
             ParamStore.StartupResult res = params.startupProtect(r);
             if (!res.ok()) {
-                startupErrors.add(res.stderr().stripTrailing());
-                return;
+                return new StartupParams(params, List.of(res.stderr().stripTrailing()));
             }
         }
+        return new StartupParams(params, List.of());
     }
 
     private void bootVcl(VarnishdArgs args) {
@@ -466,10 +495,6 @@ public final class Instance implements CliService, CliSupport {
     }
 
     private static String toHex(byte[] bytes) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : bytes) {
-            sb.append(String.format("%02x", b & 0xff));
-        }
-        return sb.toString();
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 }

@@ -1,7 +1,7 @@
 package vclab.runtime;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import vclab.vcc.CompiledVcl;
 import vclab.vcc.InitStep;
 import vclab.vcc.VclBackend;
@@ -11,8 +11,36 @@ import vclab.vrt.VrtCtx;
 
 /** Turns the VCL compiler's output into a program the simulated child runs. */
 public final class CompiledProgram {
-    /** Programs built from compiled VCLs; the compiler caches CompiledVcl objects. */
-    private static final Map<CompiledVcl, VclCode> CACHE = new WeakHashMap<>();
+    /** How many programs the cache keeps, as many as the compiler keeps results. */
+    private static final int CACHE_SIZE = 512;
+
+    /**
+     * Programs by the identity of their CompiledVcl, which the compiler's own cache hands
+     * out again for the same source. Identity, because hashing a CompiledVcl walks its whole
+     * syntax tree; the least recently used programs go first.
+     */
+    private static final Map<Identity, VclCode> CACHE =
+            new LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Identity, VclCode> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            };
+
+    /** A CompiledVcl compared by identity. */
+    private record Identity(CompiledVcl vcl) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.vcl == vcl;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(vcl);
+        }
+    }
 
     private CompiledProgram() {
     }
@@ -20,7 +48,7 @@ public final class CompiledProgram {
     /** The program of a compiled VCL, built once per CompiledVcl object. */
     public static VclCode of(CompiledVcl vcl) {
         synchronized (CACHE) {
-            return CACHE.computeIfAbsent(vcl, CompiledProgram::build);
+            return CACHE.computeIfAbsent(new Identity(vcl), key -> build(key.vcl()));
         }
     }
 

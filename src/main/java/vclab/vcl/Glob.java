@@ -1,10 +1,17 @@
 package vclab.vcl;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Shell glob matching as fnmatch(3) does it without flags: {@code *}, {@code ?}, {@code [...]}. */
 public final class Glob {
+    /** How many compiled globs {@link #compile} keeps. */
+    private static final int MAX_CACHED = 256;
+    /** Compiled globs by their text; a Pattern is immutable and safe to share. */
+    private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
+
     private Glob() {
     }
 
@@ -14,6 +21,19 @@ public final class Glob {
 
     /** Compiles a glob; a malformed bracket expression matches only itself literally. */
     public static Pattern compile(String glob) {
+        Pattern cached = CACHE.get(glob);
+        if (cached != null) {
+            return cached;
+        }
+        Pattern p = translate(glob);
+        if (CACHE.size() >= MAX_CACHED) {
+            CACHE.clear();
+        }
+        CACHE.put(glob, p);
+        return p;
+    }
+
+    private static Pattern translate(String glob) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (i < glob.length()) {

@@ -69,7 +69,20 @@ public final class Resolver {
         return lines;
     }
 
+    /** Returns true for an IPv4 literal (digits and dots) or anything with a colon (IPv6). */
     static boolean isLiteral(String name) {
-        return name.matches("[0-9.]+") || name.contains(":");
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (c != '.' && (c < '0' || c > '9')) {
+                return name.indexOf(':', i) >= 0;
+            }
+        }
+        return true;
     }
 }

@@ -72,7 +72,8 @@ final class TestRun {
             so = hooks.scheduler().apply(so);
         }
         Scheduler scheduler = new Scheduler(so);
-        VtcLog log = new VtcLog(scheduler::now, options.bufferSize());
+        // A sealed run is the explorer's, which never shows the test's log.
+        VtcLog log = new VtcLog(scheduler::now, options.bufferSize(), !options.sealed());
         Macros macros = newMacros(scheduler);
 
         VtcContext ctx = new VtcContext(file, scheduler, log, macros, tmpdir, options,
@@ -204,9 +205,15 @@ final class TestRun {
     }
 
     private void writeInfo(VtcContext ctx) {
+        Path info = tmpdir.resolve("INFO");
+        String text = "Test case: " + file + "\n";
         try {
-            Files.writeString(tmpdir.resolve("INFO"), "Test case: " + file + "\n",
-                    StandardCharsets.UTF_8);
+            // The explorer reuses a directory for run after run of the same script.
+            if (options.sealed() && Files.isRegularFile(info)
+                    && Files.readString(info, StandardCharsets.UTF_8).equals(text)) {
+                return;
+            }
+            Files.writeString(info, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw ctx.fail("top", "Cannot write " + tmpdir.resolve("INFO") + ": "
                     + BasicCommands.strerror(e));

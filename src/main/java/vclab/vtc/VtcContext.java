@@ -80,6 +80,14 @@ public final class VtcContext {
         return vslLogs;
     }
 
+    /**
+     * Returns false when the test's log is discarded (a run under the explorer), so that a
+     * caller can skip formatting a line nobody reads.
+     */
+    public boolean logging() {
+        return log.enabled();
+    }
+
     /** Logs one line at {@code level} 1 (terse) to 4 (detail) under the instance {@code id}. */
     public void log(int level, String id, String text) {
         log.log(level, id, text);

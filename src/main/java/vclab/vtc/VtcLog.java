@@ -19,6 +19,7 @@ public final class VtcLog {
     private final StringBuilder buffer = new StringBuilder();
     private final LongSupplier clockNanos;
     private final long capacity;
+    private final boolean enabled;
     private long lastMillis = -1;
     private boolean full;
 
@@ -27,13 +28,29 @@ public final class VtcLog {
      * @param capacity the buffer size in bytes ({@code -b}); later lines are dropped
      */
     public VtcLog(LongSupplier clockNanos, long capacity) {
+        this(clockNanos, capacity, true);
+    }
+
+    /**
+     * @param enabled false for a log that nobody reads (a run under the explorer): it then
+     *     formats and keeps nothing, and {@link #text()} is empty
+     */
+    public VtcLog(LongSupplier clockNanos, long capacity, boolean enabled) {
         this.clockNanos = clockNanos;
         this.capacity = capacity;
+        this.enabled = enabled;
+    }
+
+    /** Returns false when the log discards everything, so callers can skip formatting. */
+    public boolean enabled() {
+        return enabled;
     }
 
     /** Appends one line at {@code level} (0 for a fatal error, 1 to 4 for detail). */
     public void log(int level, String id, String text) {
-        emit(lead(level, id) + text + "\n");
+        if (enabled) {
+            emit(lead(level, id) + text + "\n");
+        }
     }
 
     /**
@@ -42,6 +59,9 @@ public final class VtcLog {
      * {@code \t}.
      */
     public void dump(int level, String id, String prefix, String text) {
+        if (!enabled) {
+            return;
+        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String pfx = lead(level, id) + prefix + "|";
         StringBuilder sb = new StringBuilder();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import vclab.explore.Scenario;
@@ -72,8 +73,12 @@ public final class VtcScenarioFactory implements ScenarioFactory {
         private final VarnishExecutor.Factory varnish;
         private final Map<String, String> extMacros = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        /** Each worker thread reuses one temporary directory; its runs are sequential. */
-        private final ThreadLocal<Path> tmpdir = ThreadLocal.withInitial(this::newTmpdir);
+        /**
+         * Temporary directories that no run uses at the moment. A run takes one and gives it
+         * back, so there are only as many as runs at once, however many threads the explorer
+         * starts. They are removed when the JVM exits.
+         */
+        private final ConcurrentLinkedQueue<Path> idleTmpdirs = new ConcurrentLinkedQueue<>();
         /** Kept open so that ${bad_backend} names a port nothing else takes meanwhile. */
         private final Socket badBackend = new Socket();
 
@@ -96,11 +101,24 @@ public final class VtcScenarioFactory implements ScenarioFactory {
             try {
                 Path dir = Files.createTempDirectory(options.tmpRoot(), "vclab-explore."
                         + ProcessHandle.current().pid() + "." + TMPDIRS.incrementAndGet() + ".");
-                dir.toFile().deleteOnExit();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> removeTree(dir),
+                        "vclab-explore-cleanup"));
                 return dir;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("cannot create a directory for the"
                         + " script's ${tmpdir} in " + options.tmpRoot(), e);
+            }
+        }
+
+        /** Removes a directory and what the runs left in it; errors are only logged. */
+        private static void removeTree(Path dir) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                System.getLogger(VtcScenarioFactory.class.getName()).log(
+                        System.Logger.Level.WARNING, "cannot remove " + dir + ": " + e);
             }
         }
 
@@ -138,8 +156,16 @@ public final class VtcScenarioFactory implements ScenarioFactory {
                         }
                         failures.addAll(ctx.failures());
                     });
-            new TestRun(test.name(), test.script(), options, extMacros, tmpdir.get(), varnish,
-                    environment, hooks).run();
+            Path tmpdir = idleTmpdirs.poll();
+            if (tmpdir == null) {
+                tmpdir = newTmpdir();
+            }
+            try {
+                new TestRun(test.name(), test.script(), options, extMacros, tmpdir, varnish,
+                        environment, hooks).run();
+            } finally {
+                idleTmpdirs.add(tmpdir);
+            }
             return new ScenarioOutcome(result[0], invariants, panic[0], failures);
         }
     }

@@ -111,8 +111,10 @@ final class VarnishOps {
         ctx.defineMacro(v.name, v.name + "_pid", String.valueOf(pid));
         ctx.defineMacro(v.name, v.name + "_name", workdir.toString());
         ctx.varnishdLaunched(v.name, v.instance.varnishd());
-        v.instance.varnishd().addStderrListener(line -> ctx.log(3, v.name, "debug|" + line));
-        v.instance.varnishd().vsl.addListener(r -> logRecord(v, r));
+        if (ctx.logging()) {
+            v.instance.varnishd().addStderrListener(line -> ctx.log(3, v.name, "debug|" + line));
+            v.instance.varnishd().vsl.addListener(r -> logRecord(v, r));
+        }
         ctx.vslLogs().publish(v.name, v.instance.varnishd().vsl);
         var release = model.release();
         ctx.log(3, v.name, "debug|Debug: Version: varnish-" + release.version() + " revision "
@@ -181,7 +183,9 @@ final class VarnishOps {
             }
         }
         CliReply r = ask(v, cmd);
-        ctx.log(2, v.name, String.format(Locale.ROOT, "CLI %03d <%s>", r.status(), cmd));
+        if (ctx.logging()) {
+            ctx.log(2, v.name, String.format(Locale.ROOT, "CLI %03d <%s>", r.status(), cmd));
+        }
         if (expected != 0 && expected != r.status()) {
             throw ctx.fail(v.name, "FAIL CLI response " + r.status() + " expected " + expected);
         }
@@ -193,7 +197,9 @@ final class VarnishOps {
     void cliJson(VarnishState v, String cmd) {
         launchIfNeeded(v);
         CliReply r = ask(v, cmd);
-        ctx.log(2, v.name, String.format(Locale.ROOT, "CLI %03d <%s>", r.status(), cmd));
+        if (ctx.logging()) {
+            ctx.log(2, v.name, String.format(Locale.ROOT, "CLI %03d <%s>", r.status(), cmd));
+        }
         if (r.status() != 200) {
             throw ctx.fail(v.name, "FAIL CLI response " + r.status() + " expected 200");
         }

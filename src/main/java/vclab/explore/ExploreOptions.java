@@ -1,6 +1,7 @@
 package vclab.explore;
 
 import java.io.PrintStream;
+import java.util.function.Predicate;
 
 /** Settings of one exploration. */
 public final class ExploreOptions {
@@ -40,12 +41,23 @@ public final class ExploreOptions {
     public long virtualLimitNanos = -1;
     /** Stop at the first failing schedule. */
     public boolean stopOnFailure = true;
+    /**
+     * The failures the search looks for, or null for any. A failing run that this rejects is
+     * counted but neither kept nor a reason to stop, and minimisation keeps to failures it
+     * accepts. Use it to look past a known failure for another one in the same scenario.
+     */
+    public Predicate<Failure> failureFilter;
     /** Minimise a failing schedule: fewer preemptions, then fewer deviations and steps. */
     public boolean minimize = true;
     /** Runs the minimisation may spend. */
     public long minimizeBudget = 20_000;
     /** The stream that gets a progress line every second, or null for none. */
     public PrintStream progress;
+
+    /** Returns true if {@code failure} is one the search looks for (see {@link #failureFilter}). */
+    boolean accepts(Failure failure) {
+        return failure != null && (failureFilter == null || failureFilter.test(failure));
+    }
 
     /** Returns the schedule budget in effect: {@link #maxSchedules}, or the walks' default. */
     long scheduleBudget() {

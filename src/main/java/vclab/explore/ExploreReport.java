@@ -14,7 +14,8 @@ import java.util.List;
  *     minimisation
  * @param pruned branches and runs skipped because they only reorder independent steps
  * @param seconds wall-clock time of the search
- * @param firstFailureSeconds wall-clock time from the start to the first failing run, or -1
+ * @param firstFailureSeconds wall-clock time from the start to the first failing run that
+ *     the search looks for (see {@link ExploreOptions#failureFilter}), or -1
  * @param runsPerSecond runs of the search (without minimisation) per second
  * @param complete true if DFS searched every schedule within {@link #bound}
  * @param stopReason why the search stopped early, or null

@@ -76,6 +76,7 @@ final class Minimizer {
         o.partialOrderReduction = options.partialOrderReduction;
         o.maxSchedules = budget;
         o.workers = options.workers;
+        o.failureFilter = options.failureFilter;
         SearchState s = new SearchState(o, found.failure().kind());
         new DfsSearch(driver, o, s, bound, deviationBound).run();
         runs += s.runs.sum();
@@ -144,7 +145,8 @@ final class Minimizer {
         runs++;
         replay.reset(points);
         RunDriver.Result r = driver.run(replay);
-        if (r.ended() || !best.failure().sameKind(r.failure())) {
+        if (r.ended() || !best.failure().sameKind(r.failure())
+                || !options.accepts(r.failure())) {
             return null;
         }
         Found c = Found.of(r.failure(), replay, driver.scenario().name(),

@@ -13,6 +13,7 @@ final class SearchState {
     private final long maxSchedules;
     private final boolean stopOnFailure;
     private final FailureKind onlyKind;
+    private final ExploreOptions options;
     private volatile boolean stopped;
     private volatile String stopReason;
     private volatile int bound = -1;
@@ -23,6 +24,7 @@ final class SearchState {
     /** @param onlyKind the kind of failure to keep, or null for any */
     SearchState(ExploreOptions options, FailureKind onlyKind) {
         this.onlyKind = onlyKind;
+        this.options = options;
         this.deadlineNanos = options.maxSeconds < 0 ? Long.MAX_VALUE
                 : startNanos + (long) (options.maxSeconds * 1e9);
         this.maxSchedules = options.scheduleBudget();
@@ -63,15 +65,17 @@ final class SearchState {
 
     /**
      * Records a failing schedule; the one with the lowest {@link Found#order()} is kept.
-     * Failures of other kinds than {@code onlyKind} are only counted.
+     * Failures of other kinds than {@code onlyKind}, and those the options' failure filter
+     * rejects, are only counted.
      */
     synchronized void offer(Found f) {
         failures.increment();
+        if (onlyKind != null && f.failure().kind() != onlyKind
+                || !options.accepts(f.failure())) {
+            return;
+        }
         if (firstFailureNanos < 0) {
             firstFailureNanos = System.nanoTime() - startNanos;
-        }
-        if (onlyKind != null && f.failure().kind() != onlyKind) {
-            return;
         }
         if (f.order() < lowestOrder) {
             lowestOrder = f.order();

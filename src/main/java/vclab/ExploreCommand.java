@@ -190,8 +190,9 @@ public final class ExploreCommand implements Callable<Integer> {
             out.println("warning: " + w);
         }
         out.println(ReportWriters.summary(report));
-        out.println("schedule written to " + target + "; replay it with: vclab test " + file
-                + " --schedule " + target);
+        out.println("schedule written to " + target + "; replay it with: vclab test "
+                + (model == null ? "" : "--model " + model + " ") + file + " --schedule "
+                + target);
         return 1;
     }
 

@@ -35,8 +35,11 @@ public final class ExploreOptions {
     public double maxSeconds = -1;
     /** Java threads exploring at once. */
     public int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    /** The default of {@link #spinLimit}; a replay outside the explorer uses it too. */
+    public static final long DEFAULT_SPIN_LIMIT = 10_000;
+
     /** Steps one thread may take at one virtual instant before the run counts as livelocked. */
-    public long spinLimit = 10_000;
+    public long spinLimit = DEFAULT_SPIN_LIMIT;
     /** Virtual time limit of a run in nanoseconds, or -1 to keep the scenario's. */
     public long virtualLimitNanos = -1;
     /** Stop at the first failing schedule. */

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import vclab.explore.ReplayPolicy;
+import vclab.explore.Schedule;
 
 /**
  * Runs the tests, up to {@code -j} at a time, each in its own scheduler, and prints each
@@ -32,6 +34,8 @@ final class Jobs {
     private final Map<String, String> extMacros;
     private final Map<String, String> environment;
     private final VarnishExecutor.Factory factory;
+    /** The {@code --schedule} to replay, or null. */
+    private final Schedule schedule;
     private final SecureRandom random = new SecureRandom();
     private int passed;
     private int failed;
@@ -39,7 +43,8 @@ final class Jobs {
 
     Jobs(PrintStream out, PrintStream err, VtcArgs args, VtcRunOptions options,
             Map<String, String> extMacros, Map<String, String> environment,
-            VarnishExecutor.Factory factory) {
+            VarnishExecutor.Factory factory, Schedule schedule) {
+        this.schedule = schedule;
         this.out = out;
         this.err = err;
         this.args = args;
@@ -114,8 +119,36 @@ final class Jobs {
 
     private TestOutcome runOne(TestFiles.Loaded test) throws IOException {
         Path tmpdir = createTmpdir();
+        if (schedule != null) {
+            return replay(test, tmpdir);
+        }
         return new TestRun(test.name(), test.script(), options, extMacros, tmpdir, factory,
                 environment).run();
+    }
+
+    /**
+     * Runs the test under the {@code --schedule}, with the scheduler settings of the
+     * explorer that wrote it. A run that leaves the schedule fails with the reason, whatever
+     * the script did.
+     */
+    private TestOutcome replay(TestFiles.Loaded test, Path tmpdir) {
+        ReplayPolicy replay = new ReplayPolicy(schedule);
+        TestRun.Hooks hooks = new TestRun.Hooks(so -> {
+            replay.install(so);
+            VtcScenarioFactory.exploreSettings(so);
+            return so;
+        }, null, null);
+        TestOutcome o = new TestRun(test.name(), test.script(), options, extMacros, tmpdir,
+                factory, environment, hooks).run();
+        String divergence = replay.divergence();
+        if (divergence == null) {
+            return o;
+        }
+        String line = "---- top   " + divergence.replace("\n", " ") + "\n";
+        List<String> errors = new ArrayList<>(o.scriptErrors());
+        errors.add(test.name() + ": " + divergence);
+        return new TestOutcome(o.file(), Math.max(2, o.exitCode()), o.timedOut(),
+                o.virtualNanos(), o.log() + line, o.skipReason(), errors, o.tmpdir());
     }
 
     private Path createTmpdir() throws IOException {

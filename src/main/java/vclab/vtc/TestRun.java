@@ -184,7 +184,10 @@ final class TestRun {
             ctx.diag("vclab: every simulated thread is blocked, so the test can only time"
                     + " out:\n" + String.join("\n", result.report()) + "\n");
         } else if (result.outcome() == SimResult.Outcome.ABORTED) {
-            ctx.diag("vclab: internal error: " + String.join("; ", result.report()) + "\n");
+            // Without an error, a scheduling policy ended the run, such as a replayed
+            // schedule that the run left.
+            String cause = result.error() != null ? "internal error" : "the run was stopped";
+            ctx.diag("vclab: " + cause + ": " + String.join("; ", result.report()) + "\n");
         }
     }
 

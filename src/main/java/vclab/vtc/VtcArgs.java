@@ -202,7 +202,8 @@ final class VtcArgs {
         sb.append(String.format(fmt, "--realtime", "Map virtual time onto the wall clock"));
         sb.append(String.format(fmt, "--model M", "Varnish model to simulate"));
         sb.append(String.format(fmt, "--trace FILE", "Write an event trace to FILE"));
-        sb.append(String.format(fmt, "--schedule FILE", "Replay the schedule in FILE"));
+        sb.append(String.format(fmt, "--schedule FILE",
+                "Replay the schedule in FILE, from vclab explore (one script)"));
         sb.append(String.format(fmt, "--strict", "Fail on behaviour vclab does not model"));
         return sb.toString();
     }

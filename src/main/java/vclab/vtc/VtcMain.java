@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vclab.explore.Schedule;
 
 /**
  * The varnishtest program: reads and checks the files, runs the tests (in parallel with
@@ -51,11 +52,13 @@ public final class VtcMain {
             err.print(VtcArgs.usage(argv0));
             return 1;
         }
+
         if (a.verbosity > 1) {
             err.println("vclab: Java " + Runtime.version() + " (" + System.getProperty("java.home")
                     + "), simulated threads on " + vclab.sched.Scheduler.carrierKind()
                     + " threads");
         }
+
         List<TestFiles.Loaded> tests = new ArrayList<>();
         int[] skippedBadFiles = {0};
         List<String> files = TestFiles.expandDirectories(a.files, pwd, err);
@@ -70,6 +73,15 @@ public final class VtcMain {
                 return 2;
             }
         }
+
+        Schedule schedule = null;
+        if (a.schedule != null) {
+            schedule = loadSchedule(a, tests);
+            if (schedule == null) {
+                return 2;
+            }
+        }
+
         try (Socket badBackend = new Socket()) {
             badBackend.bind(new InetSocketAddress("127.0.0.1", 0));
             VtcRunOptions options = options(a);
@@ -78,12 +90,34 @@ public final class VtcMain {
             }
             Map<String, String> ext = extMacros(a, badBackend, options);
             Map<String, String> env = testEnvironment(options);
-            Jobs jobs = new Jobs(out, err, a, options, ext, env, factory);
+            Jobs jobs = new Jobs(out, err, a, options, ext, env, factory, schedule);
             return jobs.runAll(tests, skippedBadFiles[0]);
         } catch (IOException e) {
             err.println("vclab: cannot bind the bad_backend socket on 127.0.0.1: " + e);
             return 2;
         }
+    }
+
+    /**
+     * Reads the {@code --schedule} file, which replays one run of one script; prints why
+     * and returns null when the file or the command line does not fit.
+     */
+    private Schedule loadSchedule(VtcArgs a, List<TestFiles.Loaded> tests) {
+        if (tests.size() != 1 || a.iterations != 1) {
+            err.println("vclab test: --schedule replays one run of one script, but "
+                    + tests.size() + " scripts and -n " + a.iterations + " were given");
+            return null;
+        }
+        Path file = pwd.resolve(a.schedule);
+        try {
+            return Schedule.read(file);
+        } catch (IOException e) {
+            err.println("vclab test: cannot read the schedule " + a.schedule + ": "
+                    + BasicCommands.strerror(e));
+        } catch (IllegalArgumentException e) {
+            err.println("vclab test: invalid schedule: " + e.getMessage());
+        }
+        return null;
     }
 
     private VtcRunOptions options(VtcArgs a) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import vclab.explore.ExploreOptions;
 import vclab.explore.Scenario;
 import vclab.explore.ScenarioFactory;
 import vclab.explore.ScenarioOutcome;
@@ -31,7 +32,27 @@ import vclab.vcl.Varnishd;
  * invariant violations and first panic of every varnishd, and the script's failed checks.
  */
 public final class VtcScenarioFactory implements ScenarioFactory {
+    /**
+     * The wall-clock time that virtual time 0 stands for in explored runs, in milliseconds
+     * since the epoch. It is fixed because the names of VCL libraries, and with them the
+     * steps a schedule records, contain the time.
+     */
+    public static final long EPOCH_MILLIS = 1_800_000_000_000L;
+
     private final VarnishExecutor.Factory varnish;
+
+    /**
+     * Sets what the explorer's runs share and a replay of their schedules needs: the epoch,
+     * the livelock limit and the end of the run at the first livelock.
+     *
+     * <p>NOTE: a schedule file does not record the explorer's {@code --spin-limit}; one found
+     * with another limit than the default replays with the default.
+     */
+    static void exploreSettings(Scheduler.Options options) {
+        options.epochMillis = EPOCH_MILLIS;
+        options.spinLimit = ExploreOptions.DEFAULT_SPIN_LIMIT;
+        options.endOnLivelock = true;
+    }
 
     /** A factory for scripts whose varnish instances are {@code varnish}'s. */
     public VtcScenarioFactory(VarnishExecutor.Factory varnish) {
@@ -138,7 +159,7 @@ public final class VtcScenarioFactory implements ScenarioFactory {
                         if (explorer.virtualLimitNanos < 0) {
                             explorer.virtualLimitNanos = runner.virtualLimitNanos;
                         }
-                        explorer.epochMillis = 1_800_000_000_000L;
+                        explorer.epochMillis = EPOCH_MILLIS;
                         return explorer;
                     },
                     (name, vd) -> {

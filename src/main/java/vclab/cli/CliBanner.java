@@ -14,6 +14,9 @@ public record CliBanner(Dialect dialect, String platform) {
     /** The start-up choices of a varnishd started without -j, -s or -h. */
     public static final String DEFAULT_STARTUP_CHOICES = "-junix,-sdefault,-sdefault,-hcritbit";
 
+    /** The uname part of the platform line: it depends on the JVM alone, so it is made once. */
+    private static final String UNAME = jvmUname();
+
     /** A banner whose platform line describes the machine the JVM runs on. */
     public static CliBanner forThisMachine(Dialect dialect, String startupChoices) {
         return new CliBanner(dialect, jvmPlatform(startupChoices));
@@ -25,13 +28,17 @@ public record CliBanner(Dialect dialect, String platform) {
      * choices, comma-separated.
      */
     public static String jvmPlatform(String startupChoices) {
+        return UNAME + "," + startupChoices;
+    }
+
+    private static String jvmUname() {
         // NOTE: on macOS os.version is the product version (14.1), not uname's kernel
         // release (23.1.0), so the line differs from varnishd's there.
         String osName = System.getProperty("os.name", "unknown");
         String sysname = osName.startsWith("Mac") ? "Darwin" : osName;
         String release = System.getProperty("os.version", "unknown");
         String machine = unameMachine(sysname, System.getProperty("os.arch", "unknown"));
-        return sysname + "," + release + "," + machine + "," + startupChoices;
+        return sysname + "," + release + "," + machine;
     }
 
     static String unameMachine(String sysname, String javaArch) {

@@ -220,8 +220,8 @@ public final class MgtVclCommands {
                     .append("Remember to vcl.discard the old/unused VCLs.\n")
                     .append("(See max_vcl and max_vcl_handling parameters)");
         }
-        v.library = String.format(Locale.ROOT, "vcl_%s.%.6f/vgc.so", name,
-                mgt.epochSeconds() + (librarySerial++) * 1e-6);
+        v.library = "vcl_" + name + "."
+                + fixed6(mgt.epochSeconds() + (librarySerial++) * 1e-6) + "/vgc.so";
         mgt.vd.addLibrary(v.library, v.code);
         if (!mgt.childRunning()) {
             body.append("VCL compiled.\n");
@@ -509,5 +509,14 @@ public final class MgtVclCommands {
     /** The active VCL or label, or null. */
     public MgtVcl active() {
         return active;
+    }
+
+    /**
+     * Formats {@code seconds} as {@code %.6f} does: the digits of {@link Double#toString}
+     * rounded half up to six decimals, without the cost of a Formatter.
+     */
+    static String fixed6(double seconds) {
+        return new java.math.BigDecimal(Double.toString(seconds))
+                .setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -390,9 +390,11 @@ final class VarnishOps {
         v.instance.closeEndpoints();
         ctx.vslLogs().withdraw(v.name);
         int status = (mgt.exitStatus() & 0xff) << 8;
-        ctx.log(2, v.name, String.format(Locale.ROOT,
-                "WAIT4 pid=%d status=0x%04x (user 0.000000 sys 0.000000)",
-                v.instance.varnishd().masterPid(), status));
+        if (ctx.logging()) {
+            ctx.log(2, v.name, String.format(Locale.ROOT,
+                    "WAIT4 pid=%d status=0x%04x (user 0.000000 sys 0.000000)",
+                    v.instance.varnishd().masterPid(), status));
+        }
         int exit = mgt.exitStatus();
         if (exit != v.expectExit) {
             ctx.log(2, v.name, String.format(Locale.ROOT, "Expected exit: 0x%x signal: %d"

@@ -181,7 +181,6 @@ public final class Child implements VrtHost {
      */
     public int setState(Vcl vcl, String arg, StringBuilder msg) {
         int result = 0;
-        Temperature before = vcl.temp;
         switch (arg.charAt(0)) {
             case '0' -> {
                 if (vcl.temp == Temperature.COLD) {
@@ -191,11 +190,11 @@ public final class Child implements VrtHost {
                     point(Points.COLD_BEFORE_LOCK, vcl.name, null);
                     model.coolDown(this, vcl);
                 } else if (vcl.busy != 0) {
-                    vcl.temp = Temperature.BUSY;
+                    storeTemp(vcl, Temperature.BUSY);
                 } else if (vcl.refs.isEmpty()) {
-                    vcl.temp = Temperature.COLD;
+                    storeTemp(vcl, Temperature.COLD);
                 } else {
-                    vcl.temp = Temperature.COOLING;
+                    storeTemp(vcl, Temperature.COOLING);
                 }
             }
             case '1' -> {
@@ -203,7 +202,7 @@ public final class Child implements VrtHost {
                     break;
                 }
                 if (vcl.temp == Temperature.BUSY) {
-                    vcl.temp = Temperature.WARM;
+                    storeTemp(vcl, Temperature.WARM);
                 } else if (vcl.temp == Temperature.COOLING) {
                     msg.append(refsMessage(vcl));
                     result = -1;
@@ -216,10 +215,15 @@ public final class Child implements VrtHost {
         if (result == 0 && arg.length() > 1) {
             vcl.state = arg.substring(1);
         }
-        if (vcl.temp != before) {
-            trace("temperature", vcl.name, null, vcl.temp.word(), before.word() + " ->");
-        }
         return result;
+    }
+
+    /** A temperature store outside the models' transitions, traced like theirs. */
+    private void storeTemp(Vcl vcl, Temperature t) {
+        if (vcl.temp != t) {
+            trace("temperature", vcl.name, null, t.word(), vcl.temp.word() + " ->");
+        }
+        vcl.temp = t;
     }
 
     private String refsMessage(Vcl vcl) {

@@ -94,7 +94,9 @@ public final class Instance implements CliService, CliSupport {
         this.vd = new Varnishd(scheduler, c);
         // A sealed instance (under the explorer) writes no secret file, so auth reads the
         // secret from memory.
-        CliBanner banner = CliBanner.forThisMachine(dialect, CliBanner.DEFAULT_STARTUP_CHOICES);
+        var release = vd.model().release();
+        CliBanner banner = CliBanner.forThisMachine(dialect, CliBanner.DEFAULT_STARTUP_CHOICES)
+                .withRelease("varnish-" + release.version() + " revision " + release.revision());
         this.builtins = secretFile == null ? new CliBuiltins(banner, (Path) null)
                 : options.external() ? new CliBuiltins(banner, secretFile)
                 : new CliBuiltins(banner, () -> secret.clone());

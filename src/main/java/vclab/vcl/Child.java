@@ -2,6 +2,7 @@ package vclab.vcl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import vclab.sched.Point;
 import vclab.sched.Scheduler;
 import vclab.sched.SimCond;
@@ -220,6 +221,7 @@ public final class Child implements VrtHost {
 
     /** A temperature store outside the models' transitions, traced like theirs. */
     private void storeTemp(Vcl vcl, Temperature t) {
+        checkCliThread("changed the temperature of " + vcl.name);
         if (vcl.temp != t) {
             trace("temperature", vcl.name, null, t.word(), vcl.temp.word() + " ->");
         }
@@ -279,11 +281,32 @@ public final class Child implements VrtHost {
         body.run();
     }
 
-    /** Called by a VCL's event function around each VMOD handler, for traces and points. */
-    public void vmodEvent(Vcl vcl, String vmod, VclEvent ev, Runnable handler) {
+    /**
+     * Runs one VMOD event handler for a VCL's event function, with its trace entry and
+     * injection point, and checks that each VMOD gets WARM and COLD alternately, COLD only
+     * after a WARM that succeeded, and no DISCARD while warm. Returns the handler's result.
+     */
+    public int vmodEvent(Vcl vcl, String vmod, VclEvent ev, IntSupplier handler) {
         trace("vmod", vcl.name, vmod, ev.name(), null);
+        boolean warm = vcl.warmVmods.contains(vmod);
+        switch (ev) {
+            case WARM -> invariantIf(warm, "VMOD " + vmod + " of " + vcl.name
+                    + " got WARM twice");
+            case COLD -> invariantIf(!warm, "VMOD " + vmod + " of " + vcl.name
+                    + " got COLD without a successful WARM");
+            case DISCARD -> invariantIf(warm, "VMOD " + vmod + " of " + vcl.name
+                    + " got DISCARD while warm");
+            default -> {
+            }
+        }
         point(Points.SEND_EVENT_INSIDE, vcl.name, ev.name());
-        handler.run();
+        int r = handler.getAsInt();
+        if (ev == VclEvent.WARM && r == 0) {
+            vcl.warmVmods.add(vmod);
+        } else if (ev == VclEvent.COLD) {
+            vcl.warmVmods.remove(vmod);
+        }
+        return r;
     }
 
     /**
@@ -354,6 +377,14 @@ public final class Child implements VrtHost {
             }
         }
         return null;
+    }
+
+    /** Records a violation when the running thread is not the CLI thread. */
+    public void checkCliThread(String what) {
+        SimThread t = scheduler.currentThread();
+        if (t != null && cliThread != null && t != cliThread) {
+            invariant("thread " + t.name() + " " + what + "; only the CLI thread may");
+        }
     }
 
     // ---------------------------------------------------------------- task references

@@ -103,6 +103,10 @@ public final class MgtVclCommands {
             v.warm = warm;
             return null;
         }
+        if (!warm && (v == active || v.dependents.stream().anyMatch(MgtVcl::isLabel))) {
+            mgt.vd.invariantViolated("mgt sent a cold request for " + v.name + ", which is "
+                    + (v == active ? "the active VCL" : "a label's target"));
+        }
         Reply r = mgt.childCommand("vcl.state " + v.name + " " + (warm ? "1" : "0") + v.state);
         if (r.status() != 200) {
             return r;
@@ -382,6 +386,10 @@ public final class MgtVclCommands {
             v.warm = false;
         } else {
             setState(v, "cold");
+        }
+        if (v == active || v.dependents.stream().anyMatch(records::contains)) {
+            mgt.vd.invariantViolated("mgt discarded " + v.name + " while "
+                    + (v == active ? "it is the active VCL" : "a record depends on it"));
         }
         if (mgt.childRunning()) {
             mgt.childCommand("vcl.discard " + v.name);

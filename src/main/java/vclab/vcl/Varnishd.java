@@ -47,6 +47,7 @@ public final class Varnishd {
     private final List<String> argv;
     private final int masterPid;
     private String firstPanic;
+    private final java.util.Map<String, Object> vmodSwitches = new java.util.HashMap<>();
     private final String name;
     public final VslLog vsl;
     public final Counters counters;
@@ -249,6 +250,11 @@ public final class Varnishd {
                 panicText == null ? "signal " + signal : panicText.replace('\n', ' ')));
         c.kill();
         mgt.childDied(c, dump, signal);
+    }
+
+    /** Switches of simulated VMODs that outlive a child, such as the debug VMOD's. */
+    public java.util.Map<String, Object> vmodSwitches() {
+        return vmodSwitches;
     }
 
     /**

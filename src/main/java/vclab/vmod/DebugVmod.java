@@ -40,9 +40,11 @@ public final class DebugVmod implements Vmod {
         boolean coldBackend;
         boolean coolingBackend;
         boolean loaded;
+        final DebugSwitches switches;
 
         PrivVcl(VmodContext vc) {
             super(vc);
+            this.switches = new DebugSwitches(vc);
         }
 
         @Override
@@ -67,11 +69,13 @@ public final class DebugVmod implements Vmod {
                 return -1;
             }
             loaded = true;
+            switches.load(ctx);
             return 0;
         }
 
         private int warm(VrtCtx ctx) {
             vc.log("Debug", vc.vclName() + ": VCL_EVENT_WARM");
+            switches.warm(ctx);
             if (vc.params().uint("max_esi_depth") == 42) {
                 ctx.msg.append("max_esi_depth is not the answer.");
                 return -1;

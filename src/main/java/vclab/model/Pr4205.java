@@ -19,7 +19,7 @@ import vclab.vrt.VclEvent;
 public final class Pr4205 extends V75 {
     static final ReleaseFacts RELEASE = new ReleaseFacts("trunk",
             "f2ceb354872f5a486e1b6ad7894fb1a3b6c931fa", "20.1", true, 709, 718, 770, 0, 252,
-            150, 347, "(vdir)->magic == 0xbf726c7d", 363, 0L);
+            150, "(vdir)->magic == 0xbf726c7d", 363, 0L);
 
     @Override
     public String id() {

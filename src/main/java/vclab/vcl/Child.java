@@ -159,7 +159,8 @@ public final class Child implements VrtHost {
             }
             if (vcl.discard && vcl.temp == Temperature.COLD) {
                 if (vcl.busy != 0) {
-                    throw Panic.assertion("VCL_Poll", "cache/cache_vcl.c", 0, "vcl->busy == 0");
+                    throw Panic.assertion("VCL_Poll", "cache/cache_vcl.c",
+                            model.release().line("VCL_Poll.busy"), "(vcl->busy) == 0");
                 }
                 invariantIf(vcl == active, "discarding the active VCL " + vcl.name);
                 invariantIf(!vcl.refs.isEmpty(), "discarding " + vcl.name
@@ -264,7 +265,8 @@ public final class Child implements VrtHost {
         }
         point(Points.SEND_EVENT_AFTER, vcl.name, ev.name());
         if (r != 0 && (ev == VclEvent.COLD || ev == VclEvent.DISCARD)) {
-            throw Panic.wrong("cache/cache_vcl.c", 0, "A VMOD cannot fail COLD or DISCARD events");
+            int line = model.release().line("vcl_send_event.cold_failed");
+            throw Panic.wrong("cache/cache_vcl.c", line, "A VMOD cannot fail COLD or DISCARD events");
         }
         if (msg != null && ctx.msg != null) {
             String m = ctx.msg.toString();

@@ -219,6 +219,8 @@ public final class Manager {
         exitStatus |= 0x40;
         vd.counters.add("MGT.child_died", 1);
         if (d.panic != null) {
+            // TODO: mgt_child.c (7.1.1, 8.0.0) stores the text through VSB_quote with
+            // VSB_QUOTE_NONL, which escapes '"' and '\\'; vclab stores it unescaped.
             panic = "Panic at: " + HTTP_DATE.format(Instant.ofEpochMilli(scheduler.epochMillis()))
                     + "\n" + d.panic;
             vd.counters.add("MGT.child_panic", 1);

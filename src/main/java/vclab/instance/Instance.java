@@ -92,13 +92,15 @@ public final class Instance implements CliService, CliSupport {
         c.listenAddress = listenAddressFor(args, options.external());
         c.cliSupport = this;
         this.vd = new Varnishd(scheduler, c);
-        // A sealed instance (under the explorer) writes no secret file, so auth reads the
-        // secret from memory.
+        // An -S file is read at every auth, as varnishd reads it. Without -S, an instance that
+        // publishes nothing (under the explorer) has no secret file, so auth reads the secret
+        // from memory.
+        boolean secretFromFile = args.last('S') != null || options.external();
         var release = vd.model().release();
         CliBanner banner = CliBanner.forThisMachine(dialect, CliBanner.DEFAULT_STARTUP_CHOICES)
                 .withRelease("varnish-" + release.version() + " revision " + release.revision());
         this.builtins = secretFile == null ? new CliBuiltins(banner, (Path) null)
-                : options.external() ? new CliBuiltins(banner, secretFile)
+                : secretFromFile ? new CliBuiltins(banner, secretFile)
                 : new CliBuiltins(banner, () -> secret.clone());
         this.mgtDispatcher = new CliDispatcher(CliCommandTable.manager(dialect), mgtHost());
         builtins.registerManager(mgtDispatcher);

@@ -49,6 +49,10 @@ public final class Instance implements CliService, CliSupport {
     private final ParamStore params;
     private final Varnishd vd;
     private final CliDispatcher mgtDispatcher;
+    /** Answers ping on connection threads while no request is in the simulation. */
+    private final CliDispatcher pingDispatcher;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final CliBuiltins builtins;
     private final Map<Integer, CliDispatcher> workerDispatchers = new HashMap<>();
     private final Random random;
@@ -103,6 +107,9 @@ public final class Instance implements CliService, CliSupport {
                 : secretFromFile ? new CliBuiltins(banner, secretFile)
                 : new CliBuiltins(banner, () -> secret.clone());
         this.mgtDispatcher = new CliDispatcher(CliCommandTable.manager(dialect), mgtHost());
+        this.pingDispatcher = new CliDispatcher(CliCommandTable.manager(dialect),
+                outsideHost());
+        pingDispatcher.register("ping", CliBuiltins::ping);
         builtins.registerManager(mgtDispatcher);
         new ParamCommands(params).register(mgtDispatcher);
         new MgtHandlers(this).register(mgtDispatcher);
@@ -309,6 +316,26 @@ public final class Instance implements CliService, CliSupport {
     /** Runs one request from a real thread (a TCP connection); blocks until it is done. */
     @Override
     public CliReply execute(CliSession session, CliRequest request) {
+        if (isPing(session, request) && inFlight.get() == 0) {
+            // varnishd's manager answers ping itself, at once when it is idle; so does vclab,
+            // without a trip into the simulation.
+            return pingDispatcher.dispatch(session, request);
+        }
+        inFlight.incrementAndGet();
+        try {
+            return submit(session, request);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static boolean isPing(CliSession session, CliRequest request) {
+        List<String> argv = request.argv();
+        return session.isAuthenticated() && request.syntaxError() == null && !argv.isEmpty()
+                && argv.get(0).equals("ping") && argv.size() <= 2;
+    }
+
+    private CliReply submit(CliSession session, CliRequest request) {
         CliReply[] box = new CliReply[1];
         try {
             vd.submit(m -> {
@@ -369,6 +396,37 @@ public final class Instance implements CliService, CliSupport {
                 String line = CliQuote.childCommandLine(dialect, call.argv());
                 Reply r = vd.manager().childCommandLine(line.substring(0, line.length() - 1));
                 return new CliReply(r.status(), r.body());
+            }
+        };
+    }
+
+    /** The manager's host as seen from a connection thread, for ping's time stamp. */
+    private CliHost outsideHost() {
+        CliHost inside = mgtHost();
+        return new CliHost() {
+            @Override
+            public Dialect dialect() {
+                return dialect;
+            }
+
+            @Override
+            public int cliLimit() {
+                return params.cliLimit();
+            }
+
+            @Override
+            public double now() {
+                return scheduler.epochSecondsFromOutside();
+            }
+
+            @Override
+            public boolean childRunning() {
+                return inside.childRunning();
+            }
+
+            @Override
+            public CliReply forwardToChild(CliCall call) {
+                throw new IllegalStateException("the ping dispatcher forwards nothing");
             }
         };
     }

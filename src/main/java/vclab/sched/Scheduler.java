@@ -180,6 +180,20 @@ public final class Scheduler {
         return epochMillis + now / 1_000_000L;
     }
 
+    /**
+     * The time, in epoch seconds, that an event arriving from outside the simulation right
+     * now would see: in realtime mode the wall clock's place, which the idle scheduler has not
+     * caught up with yet, otherwise the virtual time. Callable from any thread; it reads the
+     * clock without the baton, which is only good for a time stamp.
+     */
+    public double epochSecondsFromOutside() {
+        long n = now;
+        if (realtime) {
+            n = Math.max(n, System.nanoTime() - wallStart);
+        }
+        return epochMillis / 1000.0 + n / 1e9;
+    }
+
     /** Like {@link #epochMillis()} with nanosecond resolution, as seconds. */
     public double epochSeconds() {
         return epochMillis / 1000.0 + now / 1e9;

@@ -54,16 +54,24 @@ final class CompletionQueries {
         return names;
     }
 
-    /** VCL names from {@code vcl.list -j}; with {@code labels} the labels, else the others. */
-    List<String> vclNames(boolean labels) {
-        List<String> names = new ArrayList<>();
+    /**
+     * The VCLs and labels {@code vcl.list -j} lists, in its order.
+     *
+     * @param name the VCL's or label's name
+     * @param label whether it is a label (its state is {@code label})
+     */
+    record Vcl(String name, boolean label) {
+    }
+
+    List<Vcl> vcls() {
+        List<Vcl> vcls = new ArrayList<>();
         for (JsonNode vcl : json("vcl.list -j")) {
-            boolean isLabel = "label".equals(vcl.path("state").asText());
-            if (isLabel == labels && vcl.path("name").isTextual()) {
-                names.add(vcl.path("name").asText());
+            if (vcl.path("name").isTextual()) {
+                vcls.add(new Vcl(vcl.path("name").asText(),
+                        "label".equals(vcl.path("state").asText())));
             }
         }
-        return names;
+        return vcls;
     }
 
     /** Every backend of every VCL, as {@code vcl.backend}, from {@code backend.list -j}. */

@@ -56,10 +56,10 @@ final class ReplCompleter implements Completer {
             case "vcl.discard" -> vclsAndLabels();
             case "vcl.show" -> typed.startsWith("-") ? complete(List.of("-v"))
                     : position == 0 ? vclsAndLabels() : List.of();
-            case "vcl.state" -> position == 0 ? complete(queries.vclNames(false))
+            case "vcl.state" -> position == 0 ? vcls(false)
                     : position == 1 ? complete(STATES) : List.of();
-            case "vcl.label" -> position == 0 ? complete(queries.vclNames(true))
-                    : position == 1 ? complete(queries.vclNames(false)) : List.of();
+            case "vcl.label" -> position == 0 ? vcls(true) : position == 1 ? vcls(false)
+                    : List.of();
             case "vcl.load" -> position == 1 ? files.candidates(typed)
                     : position == 2 ? complete(STATES) : List.of();
             case "vcl.inline" -> position == 2 && !before.contains("<<") ? complete(STATES)
@@ -92,8 +92,21 @@ final class ReplCompleter implements Completer {
     }
 
     private List<Candidate> vclsAndLabels() {
-        List<String> names = new ArrayList<>(queries.vclNames(false));
-        names.addAll(queries.vclNames(true));
+        List<String> names = new ArrayList<>();
+        for (CompletionQueries.Vcl vcl : queries.vcls()) {
+            names.add(vcl.name());
+        }
+        return complete(names);
+    }
+
+    /** @param labels the labels if true, else the VCLs that are not labels */
+    private List<Candidate> vcls(boolean labels) {
+        List<String> names = new ArrayList<>();
+        for (CompletionQueries.Vcl vcl : queries.vcls()) {
+            if (vcl.label() == labels) {
+                names.add(vcl.name());
+            }
+        }
         return complete(names);
     }
 
@@ -137,7 +150,11 @@ final class ReplCompleter implements Completer {
                     : List.of();
         }
         if (typed.startsWith("vcl=")) {
-            return prefixed("vcl=", queries.vclNames(false));
+            List<String> names = new ArrayList<>();
+            for (Candidate vcl : vcls(false)) {
+                names.add(vcl.value());
+            }
+            return prefixed("vcl=", names);
         }
         if (typed.startsWith("event=")) {
             List<String> events = new ArrayList<>();

@@ -35,7 +35,8 @@ import vclab.repl.VclabAdm;
             "  -f FILE, --vcl-file FILE  boot VCL file, as varnishd -f; -f '' boots without"
                 + " a VCL",
             "  --dialect 7.1|8.0    Varnish release whose CLI output to reproduce",
-            "  --virtual-time       let virtual time stand still while no command runs",
+            "  --virtual-time       freeze virtual time instead of following the wall clock"
+                + " (injected delays and timers then never end)",
             "  --history FILE       REPL history file (default ~/.vclab_history; '' for"
                 + " none)",
             "  --help               print this help"})

@@ -17,7 +17,7 @@ import java.util.List;
  * -b ADDR, --backend ADDR   the boot VCL's backend, as varnishd -b (default: none)
  * -f FILE, --vcl-file FILE  boot with this VCL file, as varnishd -f; -f '' boots without one
  * --dialect 7.1|8.0    the CLI output to reproduce (default: the model's)
- * --virtual-time       virtual time stands still while no command runs
+ * --virtual-time       virtual time stands still instead of following the wall clock
  * --history FILE       the REPL's history file (default: ~/.vclab_history; '' for none)
  * </pre>
  *

@@ -58,6 +58,11 @@ final class VirtualTerminal implements AutoCloseable {
         keys.flush();
     }
 
+    /** Ends the input, as a closed pipe does; the dumb terminal has no Ctrl-D. */
+    void endInput() throws IOException {
+        keys.close();
+    }
+
     /** Every byte the REPL wrote, as it wrote them. */
     String raw() {
         return output.text();

@@ -1,0 +1,114 @@
+package vclab.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vclab.cli.CliReply;
+import vclab.cli.CliStatus;
+
+/**
+ * Stepping through the manager with injections in the embedded model: a delay costs its
+ * virtual time, a pause holds the command until {@code debug.release}, and vclab's own
+ * commands are answered while the manager is held. The point used is the manager's
+ * {@code mgt.between_commands}, which needs no VCL.
+ */
+class SteppingTest {
+    private static final Pattern CLOCK = Pattern.compile("virtual time (\\d+\\.\\d+) s");
+
+    @TempDir
+    Path dir;
+
+    private static CliReply call(CliChannel channel, TestModel model, String line)
+            throws Exception {
+        return channel.send(model.request(line)).get();
+    }
+
+    private static double clock(CliChannel channel, TestModel model) throws Exception {
+        Matcher m = CLOCK.matcher(call(channel, model, "debug.clock").body());
+        assertTrue(m.find(), "no virtual time in debug.clock");
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Real-time mode, the default: with --virtual-time the clock never reaches the delay. */
+    @Test
+    void delayCostsItsVirtualTime() throws Exception {
+        try (TestModel model = TestModel.start(true)) {
+            CliChannel channel = model.channel();
+            String inject = "debug.inject mgt.between_commands delay 100ms times=1";
+            assertEquals(CliStatus.OK, call(channel, model, inject).status());
+            double before = clock(channel, model);
+            assertEquals(CliStatus.OK, call(channel, model, "status").status());
+            double after = clock(channel, model);
+            assertTrue(after - before >= 0.1, before + " -> " + after);
+        }
+    }
+
+    @Test
+    void virtualTimeStandsStillWithoutDelay() throws Exception {
+        try (TestModel model = TestModel.start(false)) {
+            CliChannel channel = model.channel();
+            double before = clock(channel, model);
+            call(channel, model, "status");
+            assertEquals(before, clock(channel, model));
+        }
+    }
+
+    @Test
+    void pauseHoldsUntilRelease() throws Exception {
+        try (TestModel model = TestModel.start(false)) {
+            CliChannel channel = model.channel();
+            call(channel, model, "debug.trace on");
+            call(channel, model, "debug.inject mgt.between_commands pause p1 times=1");
+            CompletableFuture<CliReply> ping = channel.send(model.request("ping"));
+
+            String threads = call(channel, model, "debug.threads").body();
+            assertTrue(threads.contains("debug.release p1"), threads);
+            assertFalse(ping.isDone());
+            assertEquals(1, channel.outstanding());
+
+            assertEquals(CliStatus.OK, call(channel, model, "debug.release p1").status());
+            assertTrue(ping.get().body().startsWith("PONG "), ping.get().body());
+            CliReply trace = call(channel, model, "debug.trace json");
+            assertEquals(CliStatus.OK, trace.status());
+            assertTrue(new ObjectMapper().readTree(trace.body()).isArray(), trace.body());
+            CliReply panic = call(channel, model, "panic.show");
+            assertEquals(model.call("panic.show"), panic);
+        }
+    }
+
+    @Test
+    void replStaysUsableWhileHeld() throws Exception {
+        try (TestModel model = TestModel.start(false);
+                VirtualTerminal vt = VirtualTerminal.xterm()) {
+            ReplSettings settings = new ReplSettings(null, Duration.ofMillis(100),
+                    Duration.ofSeconds(5), dir);
+            Repl repl = new Repl(vt.terminal(), model.channel(), model.dialect(), settings,
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(repl::run);
+            vt.await(Repl.PROMPT);
+            vt.type("debug.inject mgt.between_commands pause p1 times=1\r");
+            int injected = vt.await("Injection 1:");
+            vt.type("ping\r");
+            int held = vt.await(Repl.PROMPT, vt.await("ping\n", injected));
+            vt.type("debug.threads\r");
+            int threads = vt.await("waits on debug.release p1", held);
+            assertFalse(vt.screen().contains("PONG"), vt.screen());
+            vt.type("debug.release p1\r");
+            vt.await("PONG", threads);
+            vt.type("\004");
+            assertEquals(0, exit.get());
+        }
+    }
+}

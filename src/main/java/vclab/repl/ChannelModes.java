@@ -96,7 +96,7 @@ final class ChannelModes {
         try {
             return channel.send(request).get();
         } catch (ExecutionException e) {
-            return ReplyQueue.lostReply(String.valueOf(e.getCause()));
+            return new CliReply(CliStatus.COMMS, e.getCause().getMessage());
         }
     }
 }

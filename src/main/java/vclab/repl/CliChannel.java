@@ -18,7 +18,7 @@ public interface CliChannel extends AutoCloseable {
      * Sends one complete request. The bytes that go to a server are {@code request.text()}
      * plus a LF, which is what the framer read for a line or a here-document.
      *
-     * @return the reply; it completes with status 400 when the session ended or broke first
+     * @return the reply; it fails with {@link ReplyLostException} when the session ends first
      */
     CompletableFuture<CliReply> send(CliRequest request);
 
@@ -48,7 +48,7 @@ public interface CliChannel extends AutoCloseable {
     /** Registers an action to run once when the session ends; runs it at once if it has. */
     void onClose(Runnable action);
 
-    /** Ends the session; replies still owed complete with status 400. */
+    /** Ends the session; replies still owed fail with {@link ReplyLostException}. */
     @Override
     void close();
 }

@@ -56,7 +56,7 @@ public final class EmbeddedChannel implements CliChannel {
     public CompletableFuture<CliReply> send(CliRequest request) {
         CompletableFuture<CliReply> future = queue.expect();
         if (future == null) {
-            return CompletableFuture.completedFuture(ReplyQueue.lostReply(queue.failure()));
+            return CompletableFuture.failedFuture(ReplyQueue.lostReply(queue.failure()));
         }
         if (isSimulationCommand(request)) {
             // Runs with the baton held, between two steps of whatever thread is running.

@@ -40,7 +40,7 @@ public final class RemoteChannel implements CliChannel {
         synchronized (sendLock) {
             CompletableFuture<CliReply> future = queue.expect();
             if (future == null) {
-                return CompletableFuture.completedFuture(ReplyQueue.lostReply(queue.failure()));
+                return CompletableFuture.failedFuture(ReplyQueue.lostReply(queue.failure()));
             }
             try {
                 client.send(bytes);
@@ -48,7 +48,7 @@ public final class RemoteChannel implements CliChannel {
                 LOG.log(System.Logger.Level.DEBUG, "write to {0} failed: {1}", client, e);
                 queue.forget(future);
                 end(CliProtocol.HEADER_ERROR);
-                return CompletableFuture.completedFuture(ReplyQueue.lostReply(queue.failure()));
+                return CompletableFuture.failedFuture(ReplyQueue.lostReply(queue.failure()));
             }
             return future;
         }

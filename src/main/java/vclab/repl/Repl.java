@@ -15,6 +15,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import vclab.cli.CliProtocol;
 import vclab.cli.CliReply;
@@ -107,6 +108,7 @@ public final class Repl {
                 Thread.interrupted();
                 text = reader.readLine(PROMPT);
             } catch (UserInterruptException e) {
+                newLineOnDumbTerminal();
                 continue;
             } catch (EndOfFileException e) {
                 return 0;
@@ -123,6 +125,14 @@ public final class Repl {
             return 2;
         }
         return 0;
+    }
+
+    /** Ends the line the tty echoed {@code ^C} on; JLine does that itself elsewhere. */
+    private void newLineOnDumbTerminal() {
+        if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+            terminal.writer().println();
+            terminal.flush();
+        }
     }
 
     private LineReader buildReader() {
@@ -164,6 +174,7 @@ public final class Repl {
 
     private CompletableFuture<CliReply> submit(CliRequest request) {
         CompletableFuture<CliReply> reply = channel.send(request);
+        // A reply lost to the session's end is not printed; run() reports how it ended.
         return reply.whenComplete((r, e) -> {
             if (r != null) {
                 print(r);
@@ -173,7 +184,9 @@ public final class Repl {
 
     /**
      * Waits until the replies are printed, the grace period ends, Ctrl-C is pressed or the
-     * session ends, whichever comes first.
+     * session ends, whichever comes first. The terminal stays in raw mode meanwhile, so that
+     * keys typed ahead, Ctrl-D included, reach the next readLine as keys; in the tty's normal
+     * mode a Ctrl-D would be taken as end of input and lost.
      */
     private void awaitReplies(List<CompletableFuture<CliReply>> replies) {
         if (replies.isEmpty()) {
@@ -182,12 +195,14 @@ public final class Repl {
         Thread waiter = Thread.currentThread();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT,
                 signal -> waiter.interrupt());
+        Attributes original = terminal.enterRawMode();
         try {
             CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0]))
                     .get(settings.replyGrace().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException | TimeoutException | ExecutionException e) {
             // Stop waiting: the replies still owed are printed when they arrive.
         } finally {
+            terminal.setAttributes(original);
             terminal.handle(Terminal.Signal.INT, previous);
         }
     }

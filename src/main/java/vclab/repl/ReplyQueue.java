@@ -4,9 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import vclab.cli.CliProtocol;
 import vclab.cli.CliReply;
-import vclab.cli.CliStatus;
 
 /**
  * The replies a session still owes, in the order the requests went out, and the session's
@@ -94,8 +92,8 @@ final class ReplyQueue {
     }
 
     /**
-     * Ends the session: every reply still owed completes with status 400 and the error (or
-     * the plain communication error when the end was orderly), then the close actions run.
+     * Ends the session: every reply still owed fails with a {@link ReplyLostException} that
+     * carries the error, then the close actions run.
      *
      * @param error the read error that broke the session, or null for an orderly end
      */
@@ -113,17 +111,16 @@ final class ReplyQueue {
             actions = new ArrayList<>(closeActions);
             closeActions.clear();
         }
-        CliReply lost = lostReply(error);
         for (CompletableFuture<CliReply> future : owed) {
-            future.complete(lost);
+            future.completeExceptionally(lostReply(error));
         }
         for (Runnable action : actions) {
             action.run();
         }
     }
 
-    /** The reply given for a request whose answer can no longer come. */
-    static CliReply lostReply(String error) {
-        return new CliReply(CliStatus.COMMS, error != null ? error : CliProtocol.HEADER_ERROR);
+    /** The failure of a request whose reply can no longer come. */
+    static ReplyLostException lostReply(String error) {
+        return new ReplyLostException(error != null ? error : "the CLI session was closed");
     }
 }

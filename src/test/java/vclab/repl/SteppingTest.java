@@ -65,6 +65,22 @@ class SteppingTest {
         }
     }
 
+    /**
+     * Waits until the manager is held by the pause. vclab's commands are answered at once,
+     * so one sent right after the command can still see the manager before the point.
+     */
+    private static String awaitHeld(TestModel model, String name) throws Exception {
+        long deadline = System.nanoTime() + VirtualTerminal.PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            String threads = model.call("debug.threads").body();
+            if (threads.contains("debug.release " + name)) {
+                return threads;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the manager never reached the pause " + name);
+    }
+
     @Test
     void pauseHoldsUntilRelease() throws Exception {
         try (TestModel model = TestModel.start(false)) {
@@ -73,8 +89,9 @@ class SteppingTest {
             call(channel, model, "debug.inject mgt.between_commands pause p1 times=1");
             CompletableFuture<CliReply> ping = channel.send(model.request("ping"));
 
-            String threads = call(channel, model, "debug.threads").body();
-            assertTrue(threads.contains("debug.release p1"), threads);
+            String threads = awaitHeld(model, "p1");
+            assertTrue(threads.contains("mgt test: waits on debug.release p1"), threads);
+            assertTrue(call(channel, model, "debug.clock").body().startsWith("virtual time"));
             assertFalse(ping.isDone());
             assertEquals(1, channel.outstanding());
 
@@ -102,6 +119,7 @@ class SteppingTest {
             int injected = vt.await("Injection 1:");
             vt.type("ping\r");
             int held = vt.await(Repl.PROMPT, vt.await("ping\n", injected));
+            awaitHeld(model, "p1");
             vt.type("debug.threads\r");
             int threads = vt.await("waits on debug.release p1", held);
             assertFalse(vt.screen().contains("PONG"), vt.screen());

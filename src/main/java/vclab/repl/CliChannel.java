@@ -38,7 +38,7 @@ public interface CliChannel extends AutoCloseable {
 
     /**
      * Returns whether the session ended by a broken connection rather than by a 500 reply,
-     * in which case {@link #failure()} holds the read error.
+     * in which case {@link #failure()} returns the read error.
      */
     boolean isBroken();
 

@@ -16,10 +16,10 @@ import vclab.cli.CliRequest;
 import vclab.cli.CliStatus;
 
 /**
- * What completion asks the server, over the user's own session as varnishadm does with
- * {@code help -j}. Every Tab sends the queries it needs afresh, and each result is also kept:
- * while the session is busy with the user's commands (a query would wait behind them), or
- * when a query fails or times out, the last good answer is used instead. Nothing a query
+ * The queries completion sends to the server, over the user's own session as varnishadm
+ * does with {@code help -j}. Every Tab sends the queries it needs afresh, and each result is
+ * also kept. The last good answer is used while the session is busy with the user's commands
+ * (a query would wait behind them), and when a query fails or times out. Nothing a query
  * returns is printed.
  *
  * <p>Used by the line editor's thread only.
@@ -74,7 +74,7 @@ final class CompletionQueries {
         return vcls;
     }
 
-    /** Every backend of every VCL, as {@code vcl.backend}, from {@code backend.list -j}. */
+    /** Returns every backend of every VCL, as {@code vcl.backend}, from backend.list -j. */
     List<String> backendNames() {
         List<String> names = new ArrayList<>();
         for (JsonNode element : json("backend.list -j *.*")) {
@@ -108,8 +108,8 @@ final class CompletionQueries {
     }
 
     /**
-     * The injection rules {@code debug.inject} lists, one {@code "<id>: <spec>"} line each,
-     * as pairs of id and spec words.
+     * Returns the injection rules {@code debug.inject} lists, one {@code "<id>: <spec>"} line
+     * each, as the id followed by the words of the spec.
      */
     List<List<String>> injections() {
         List<List<String>> rules = new ArrayList<>();

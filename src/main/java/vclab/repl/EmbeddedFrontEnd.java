@@ -23,7 +23,7 @@ import vclab.vrt.PokeOutcome;
 
 /**
  * {@code vclab adm} without {@code -T} or {@code -n}: a simulated varnishd in this process,
- * started as {@code varnishd -b none} unless {@code -b} or {@code -f} says otherwise, and
+ * started as {@code varnishd -b none} unless {@code -b} or {@code -f} gives another VCL, and
  * driven in varnishadm's three modes (one-shot, pass, interactive) with varnishadm's output
  * and exit codes. The session is pre-authenticated, as on {@code varnishd -d}'s terminal.
  *
@@ -58,7 +58,7 @@ public final class EmbeddedFrontEnd implements AdmProgram.EmbeddedModel {
         try {
             // TODO: with --virtual-time the scheduler waits for the terminal without moving
             // the clock to the next wake-up, so an injected delay or a varnishd timer never
-            // ends; stepping with delays needs the default real-time mode.
+            // ends. Stepping with delays needs the default real-time mode.
             host = ModelHost.start(instanceOptions(), !vclab.virtualTime());
         } catch (InstanceException | IllegalArgumentException e) {
             streams.err().print(e.getMessage() + "\n");
@@ -134,8 +134,8 @@ public final class EmbeddedFrontEnd implements AdmProgram.EmbeddedModel {
 
     /**
      * Returns whether the boot VCL that {@code -b} or {@code -f} asked for is loaded. The
-     * instance only logs a failed boot compile, where varnishd would exit; an empty
-     * {@code vcl.list} tells it here.
+     * instance only logs a failed boot compile, where varnishd would exit, so an empty
+     * {@code vcl.list} is the sign here.
      */
     private boolean bootVclLoaded(EmbeddedChannel channel) throws InterruptedException {
         if (!bootsVcl()) {

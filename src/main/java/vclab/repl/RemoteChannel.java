@@ -72,7 +72,7 @@ public final class RemoteChannel implements CliChannel {
             }
             CompletableFuture<CliReply> owner = queue.next();
             if (owner == null) {
-                LOG.log(System.Logger.Level.DEBUG, "dropped a reply nobody asked for: {0}",
+                LOG.log(System.Logger.Level.DEBUG, "dropped an unexpected reply with status {0}",
                         reply.status());
             } else {
                 owner.complete(reply);

@@ -31,7 +31,7 @@ import vclab.cli.adm.AdmOutput;
  * under a {@code heredoc> } prompt, and then sent as one request.
  *
  * <p>Replies are printed whenever they arrive. After a line, the REPL waits for its replies
- * for a short grace period so that the usual exchange reads in order; a reply that takes
+ * for a short grace period, so that the usual exchange reads in order. A reply that takes
  * longer (a delayed or paused command) is printed above the prompt when it comes, and the
  * user can go on typing meanwhile.
  *
@@ -91,7 +91,7 @@ public final class Repl {
         }
     }
 
-    /** Interrupts a readLine or a wait for replies, so that run sees the session's end. */
+    /** Interrupts a readLine or a wait for replies, so that run notices the session's end. */
     private void wake() {
         synchronized (wakeLock) {
             if (replThread != null) {
@@ -102,10 +102,14 @@ public final class Repl {
 
     private int session() {
         awaitReplies(List.of(submit(request("banner"))));
-        while (!channel.isClosed()) {
+        while (true) {
+            // Clear a wake-up left from a wait; its cause, the session's end, is checked next.
+            Thread.interrupted();
+            if (channel.isClosed()) {
+                break;
+            }
             String text;
             try {
-                Thread.interrupted();
                 text = reader.readLine(PROMPT);
             } catch (UserInterruptException e) {
                 newLineOnDumbTerminal();
@@ -184,9 +188,9 @@ public final class Repl {
 
     /**
      * Waits until the replies are printed, the grace period ends, Ctrl-C is pressed or the
-     * session ends, whichever comes first. The terminal stays in raw mode meanwhile, so that
-     * keys typed ahead, Ctrl-D included, reach the next readLine as keys; in the tty's normal
-     * mode a Ctrl-D would be taken as end of input and lost.
+     * session ends, whichever comes first. The terminal stays in raw mode meanwhile, because
+     * in the tty's normal mode a Ctrl-D typed ahead would be taken as end of input and lost.
+     * In raw mode it reaches the next readLine as a key.
      */
     private void awaitReplies(List<CompletableFuture<CliReply>> replies) {
         if (replies.isEmpty()) {

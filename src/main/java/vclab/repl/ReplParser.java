@@ -16,7 +16,7 @@ import org.jline.reader.SyntaxError;
  * starts with {@code "} runs to the next unescaped {@code "} or the end of the line.
  */
 final class ReplParser implements Parser {
-    /** What JLine shows in the secondary prompt ({@code %M}) inside a here-document. */
+    /** The text of the secondary prompt's {@code %M} inside a here-document. */
     static final String HERE_DOCUMENT = "heredoc";
 
     private final RequestFraming framing;
@@ -141,7 +141,7 @@ final class ReplParser implements Parser {
                     current.end() - current.start(), current.quoted(), false);
         }
 
-        /** Whether the cursor is in the body of a here-document, where nothing completes. */
+        /** Returns whether the cursor is in a here-document's body, where nothing completes. */
         boolean inHereDocument() {
             return hereDocument;
         }
@@ -187,8 +187,8 @@ final class ReplParser implements Parser {
         }
 
         /**
-         * Quotes a candidate as the CLI tokenizer reads it when it holds white space, a quote
-         * or a backslash, or when the user opened a quote; a complete candidate gets its
+         * Quotes a candidate as the CLI tokenizer reads it when it contains white space, a
+         * quote or a backslash, or when the user opened a quote. A complete candidate gets its
          * closing quote.
          */
         @Override

@@ -43,8 +43,8 @@ public final class ReplTerminals {
     }
 
     /**
-     * Whether JLine may load native code without a warning: always before Java 22, and later
-     * only when the application's (unnamed) module has native access.
+     * Returns whether JLine may load native code without a warning: always before Java 22,
+     * and later only when the application's (unnamed) module has native access.
      */
     static boolean nativeAccessAllowed() {
         if (Runtime.version().feature() < 22) {

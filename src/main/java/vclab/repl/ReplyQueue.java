@@ -119,7 +119,7 @@ final class ReplyQueue {
         }
     }
 
-    /** The failure of a request whose reply can no longer come. */
+    /** Returns the failure of a request whose reply can no longer come. */
     static ReplyLostException lostReply(String error) {
         return new ReplyLostException(error != null ? error : "the CLI session was closed");
     }

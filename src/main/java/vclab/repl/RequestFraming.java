@@ -37,7 +37,7 @@ final class RequestFraming {
 
     /** Frames the text followed by a LF, as it would go over the wire. */
     Result frame(String text) {
-        // CliRequest holds bytes as ISO-8859-1 chars, so re-read the terminal's bytes that way.
+        // CliRequest stores each byte as one ISO-8859-1 char, so the bytes become such chars.
         String wire = new String((text + "\n").getBytes(charset), CliProtocol.CHARSET);
         byte[] bytes = wire.getBytes(CliProtocol.CHARSET);
         CliFramer framer = new CliFramer(dialect);

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * vclab's own options of {@code vclab adm}, taken out of the arguments before varnishadm's
- * getopt sees the rest. They are recognised only among the options, before the first
+ * getopt parses the rest. They are recognised only among the options, before the first
  * command word or {@code --}, so a command's arguments are never taken for them; and they
  * have long names, except {@code -b} and {@code -f}, which varnishadm does not use.
  * varnishadm's {@code -p} keeps its meaning, so a parameter is set with {@code --param}.
@@ -43,7 +43,7 @@ public record VclabAdmOptions(String model, List<String> params, String backend,
         admArgs = List.copyOf(admArgs);
     }
 
-    /** Whether any option that sets up the embedded model was given. */
+    /** Returns whether any option that sets up the embedded model was given. */
     public boolean configuresModel() {
         return model != null || !params.isEmpty() || backend != null || vclFile != null
                 || dialect != null || virtualTime;
@@ -101,7 +101,10 @@ public record VclabAdmOptions(String model, List<String> params, String backend,
         final List<String> admArgs = new ArrayList<>();
         String error;
 
-        /** Takes a vclab option at {@code i}; returns the words used, 0 if it is none. */
+        /**
+         * Takes the vclab option at {@code i}; returns how many words it used, or 0 when the
+         * word is not a vclab option.
+         */
         int take(List<String> args, int i) {
             String arg = args.get(i);
             if (arg.equals("--virtual-time")) {
@@ -127,7 +130,7 @@ public record VclabAdmOptions(String model, List<String> params, String backend,
             return 0;
         }
 
-        /** The value of {@code --name=value} or {@code -bvalue}, else null. */
+        /** Returns the value of {@code --name=value} or {@code -bvalue}, else null. */
         private static String inlineValue(String arg, String name) {
             if (name.startsWith("--")) {
                 return arg.startsWith(name + "=") ? arg.substring(name.length() + 1) : null;

@@ -56,7 +56,7 @@ class CompletionTest {
                 new FileNames(base));
     }
 
-    /** The candidates for the last word of {@code words}, whose text so far is {@code typed}. */
+    /** Returns the candidates for a word after {@code words}, typed so far as {@code typed}. */
     static List<String> complete(ReplCompleter completer, String typed, String... words) {
         List<String> line = new ArrayList<>(List.of(words));
         line.add(typed);

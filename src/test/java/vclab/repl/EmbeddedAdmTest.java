@@ -61,7 +61,7 @@ class EmbeddedAdmTest {
         return run("", args);
     }
 
-    /** The model's reply to a line, from a model started with the same varnishd options. */
+    /** Returns the reply of a model started with these varnishd options to a line. */
     private static CliReply expected(String line, String... varnishdArgs) throws Exception {
         try (TestModel model = TestModel.start(false, varnishdArgs)) {
             return model.call(line);
@@ -161,7 +161,7 @@ class EmbeddedAdmTest {
         assertEquals(reply.isSuccess() ? 0 : 1, dashes.exit());
     }
 
-    /** The boot VCL compiles once vclab has a VCL compiler; until then adm says it failed. */
+    /** The boot VCL compiles once vclab has a VCL compiler; until then adm reports the failure. */
     @Test
     void bootVclLoadedOrReported() throws Exception {
         Run run = oneShot("vcl.list");

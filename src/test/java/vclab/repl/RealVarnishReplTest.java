@@ -122,12 +122,12 @@ class RealVarnishReplTest {
         }
     }
 
-    /** varnishadm's one-shot stdout for a command: the body and a newline. */
+    /** Returns varnishadm's one-shot stdout for a command: the body and a newline. */
     private String varnishadm(String command) throws Exception {
         return RealVarnish.varnishadm(withAuth(command.split(" ")), new byte[0]).out();
     }
 
-    /** The status varnishadm -p prints at the start of its header, and a newline. */
+    /** Returns the status varnishadm -p prints at the start of its header, and a newline. */
     private String statusLine(String command) throws Exception {
         List<String> args = withAuth("-p");
         args.addAll(List.of(command.split(" ")));

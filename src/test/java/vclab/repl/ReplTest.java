@@ -57,7 +57,7 @@ class ReplTest {
         return exit.get(VirtualTerminal.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** What the REPL prints for a reply: the status on a line, the body, a newline. */
+    /** Returns what the REPL prints for a reply: the status on a line, the body, a newline. */
     private static String printed(CliReply reply) {
         return reply.status() + "\n" + reply.body() + "\n";
     }

@@ -80,7 +80,7 @@ final class TestModel implements AutoCloseable {
             this.inner = inner;
         }
 
-        /** The argument vectors sent so far, in order. */
+        /** Returns the argument vectors sent so far, in order. */
         List<List<String>> sent() {
             List<List<String>> argvs = new ArrayList<>();
             for (CliRequest r : sent) {

@@ -38,12 +38,12 @@ final class VirtualTerminal implements AutoCloseable {
         }
     }
 
-    /** A terminal that understands xterm's escape sequences. */
+    /** Returns a terminal that understands xterm's escape sequences. */
     static VirtualTerminal xterm() throws IOException {
         return new VirtualTerminal(false);
     }
 
-    /** JLine's dumb terminal, which the REPL uses when TERM is dumb or unset. */
+    /** Returns JLine's dumb terminal, which the REPL uses when TERM is dumb or unset. */
     static VirtualTerminal dumb() throws IOException {
         return new VirtualTerminal(true);
     }
@@ -52,7 +52,10 @@ final class VirtualTerminal implements AutoCloseable {
         return terminal;
     }
 
-    /** Types text; {@code \r} is Enter, {@code \t} Tab, {@code \003} Ctrl-C, {@code \004} Ctrl-D. */
+    /**
+     * Types text: {@code \r} is Enter, {@code \t} Tab, {@code \003} Ctrl-C and
+     * {@code \004} Ctrl-D.
+     */
     void type(String text) throws IOException {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();
@@ -63,12 +66,12 @@ final class VirtualTerminal implements AutoCloseable {
         keys.close();
     }
 
-    /** Every byte the REPL wrote, as it wrote them. */
+    /** Returns every byte the REPL wrote, as it wrote them. */
     String raw() {
         return output.text();
     }
 
-    /** The output without escape sequences and carriage returns. */
+    /** Returns the output without escape sequences and carriage returns. */
     String screen() {
         return strip(raw());
     }
@@ -79,7 +82,7 @@ final class VirtualTerminal implements AutoCloseable {
                 .replace("\r", "");
     }
 
-    /** Waits until the screen holds {@code text} after position {@code from}; returns where. */
+    /** Waits until the screen shows {@code text} after position {@code from}; returns where. */
     int await(String text, int from) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {

@@ -9,10 +9,10 @@ JSON file that vclab.cli.ParamTable loads:
     tools/gen_cli_params.py REPO varnish-7.1.1 src/main/resources/vclab/cli/params-7.1.json
     tools/gen_cli_params.py REPO varnish-8.0.0 src/main/resources/vclab/cli/params-8.0.json
 
-Values that depend on the build or the host (compiler command, paths, TCP
-keep-alive defaults read from the kernel, the thread stack minimum) are
-replaced by what Debian 12's varnish 7.1.1 reports on Linux x86_64, so both
-tables describe the same machine.
+Some values depend on the build or the host: the compiler command, paths, the
+TCP keep-alive defaults read from the kernel and the thread stack minimum.
+They are replaced by what Debian 12's varnish 7.1.1 reports on Linux x86_64,
+so both tables describe the same machine.
 """
 
 import json
@@ -145,18 +145,24 @@ def vsl_tags(repo, ref):
 
 
 def params_from_header(repo, ref):
-    source = ("#define PARAM_ALL\n#define PARAM_PRE\n#define PARAM_POST\n"
+    source = ("#define PARAM_ALL\n#define PARAM_PRE\n#define PARAM_POST @@POST\n"
               "#define HAVE_TCP_FASTOPEN 1\n#define HAVE_TCP_KEEP 1\n"
               "#define PARAM(typ, fld, nm, func, priv, ...) "
               "@@PARAM nm @@FUNC func @@ARGS __VA_ARGS__ @@END\n"
               "#include \"tbl/params.h\"\n")
     text = preprocess(repo, ref, source)
     result = []
-    for m in re.finditer(r"@@PARAM (\w+) @@FUNC (\w+) @@ARGS(.*?)@@END", text, re.S):
-        name, func, rest = m.group(1), m.group(2), m.group(3)
+    # 8.0 appends the bit names to a description after PARAM(...) and before PARAM_POST.
+    pattern = r"@@PARAM (\w+) @@FUNC (\w+) @@ARGS(.*?)@@END(.*?)(?=@@PARAM|@@POST|$)"
+    for m in re.finditer(pattern, text, re.S):
+        name, func, rest, tail = m.group(1), m.group(2), m.group(3), m.group(4)
         values = [arg_value(a) for a in split_args(c_tokens(rest))]
         values += [None] * (len(FIELDS) - len(values))
-        result.append(make_param(name, func, dict(zip(FIELDS, values))))
+        fields = dict(zip(FIELDS, values))
+        suffix = arg_value(c_tokens(tail))
+        if suffix:
+            fields["descr"] += suffix
+        result.append(make_param(name, func, fields))
     return result
 
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Varnish's VCL subsystem in Java: replay VTC scripts, drive it over the CLI,"
                 + " explore interleavings.",
         subcommands = {CommandLine.HelpCommand.class, TestCommand.class, AdmCommand.class,
-            ServeCommand.class})
+            ServeCommand.class, ExploreCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -27,6 +27,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code, without calling System.exit. */
     public static int execute(String... args) {
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        Logging.configure(serve ? java.util.logging.Level.INFO
+                : java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new Main());
         // Arguments such as "@file" are passed on as they are, as varnishadm would see them.
         cl.setExpandAtFiles(false);

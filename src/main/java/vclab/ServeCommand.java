@@ -154,7 +154,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Settings settings = new Settings(parsedDialect, secretFile, workdir, address,
                 varnishdArgs, model, !virtualTime);
-        Optional<Backend> backend = factory.create(settings);
+        Optional<Backend> backend;
+        try {
+            backend = factory.create(settings);
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
         if (backend.isEmpty()) {
             err.println("vclab serve: the varnishd model is not available yet, so there is no"
                     + " CLI service to serve");

@@ -69,12 +69,12 @@ class ServeCommandTest {
     }
 
     @Test
-    void withoutModelServeExplainsAndExits() {
+    void withoutBootVclServeRefusesAsVarnishd() {
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true))
-                .execute("-S", "none");
-        assertEquals(1, exit);
-        assertTrue(err.toString().contains("not available yet"), err.toString());
+                .execute("-S", "none", "-T", "127.0.0.1:0");
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("Neither -b nor -f given"), err.toString());
     }
 
     @Test

@@ -39,7 +39,10 @@ public final class CFormat {
         return text;
     }
 
-    /** {@code %g}: six significant digits, trailing zeros removed, exponent form when small or large. */
+    /**
+     * {@code %g}: six significant digits, trailing zeros removed, exponent form for very
+     * small or large values.
+     */
     static String general(double value) {
         if (Double.isNaN(value)) {
             return "nan";
@@ -50,7 +53,8 @@ public final class CFormat {
         if (value == 0) {
             return isNegativeZero(value) ? "-0" : "0";
         }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(6, RoundingMode.HALF_EVEN));
+        MathContext sixDigits = new MathContext(6, RoundingMode.HALF_EVEN);
+        BigDecimal rounded = new BigDecimal(value).round(sixDigits);
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4 || exponent >= 6) {
             return exponentForm(rounded, exponent);

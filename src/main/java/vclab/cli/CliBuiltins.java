@@ -22,16 +22,30 @@ public final class CliBuiltins {
     private static final System.Logger LOG = System.getLogger(CliBuiltins.class.getName());
     private static final int CHALLENGE_LENGTH = 32;
 
+    /** Where {@code auth} reads the secret from. */
+    @FunctionalInterface
+    public interface SecretSource {
+        byte[] read() throws IOException;
+    }
+
     private final CliBanner banner;
-    private final Path secretFile;
+    private final SecretSource secretFile;
 
     /**
      * @param secretFile the file given with -S, read at every {@code auth}; null when
      *     authentication is disabled
      */
     public CliBuiltins(CliBanner banner, Path secretFile) {
+        this(banner, secretFile == null ? null : () -> readSecret(secretFile));
+    }
+
+    /**
+     * Builds the built-in commands with the secret read from {@code secret}, for an instance
+     * that writes no secret file; null disables authentication.
+     */
+    public CliBuiltins(CliBanner banner, SecretSource secret) {
         this.banner = banner;
-        this.secretFile = secretFile;
+        this.secretFile = secret;
     }
 
     public CliBanner banner() {
@@ -57,7 +71,12 @@ public final class CliBuiltins {
     }
 
     private static void managerHelp(CliCall call) {
-        if (call.host().childRunning()) {
+        // vclab's own manager-side commands are unknown to the child, so their help is local.
+        String topic = call.args().stream().filter(a -> !a.startsWith("-")).findFirst()
+                .orElse(null);
+        boolean vclabTopic = topic != null && call.table().visible(true).stream()
+                .anyMatch(c -> c.hidden() && c.name().equals(topic));
+        if (call.host().childRunning() && !vclabTopic) {
             CliDispatcher.askChild(call);
         } else {
             help(call);
@@ -106,7 +125,7 @@ public final class CliBuiltins {
         }
         byte[] secret;
         try {
-            secret = readSecret(secretFile);
+            secret = secretFile.read();
         } catch (IOException e) {
             out.print("Cannot open secret file (" + strerror(e) + ")\n");
             out.setStatus(CliStatus.CANT);
@@ -192,6 +211,7 @@ public final class CliBuiltins {
         return Files.readAllBytes(file);
     }
 
+    /** Returns strerror's text for the two usual failures; NOTE: others keep Java's message. */
     private static String strerror(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "No such file or directory";

@@ -36,12 +36,12 @@ public enum ParamFlag {
         this.note = note;
     }
 
-    /** The name in {@code param.show -j}'s "flags" array, or null for flags it leaves out. */
+    /** Returns the name in {@code param.show -j}'s "flags" array, or null if not listed. */
     public String jsonName() {
         return jsonName;
     }
 
-    /** The NB paragraph {@code param.show -l} adds for this flag, or null. */
+    /** Returns the NB paragraph {@code param.show -l} adds for this flag, or null. */
     public String note(Dialect dialect) {
         if (this == PROTECTED) {
             return dialect == Dialect.V7_1

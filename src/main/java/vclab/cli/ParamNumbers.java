@@ -49,6 +49,7 @@ final class ParamNumbers {
         while (p < n && isCSpace(s.charAt(p))) {
             p++;
         }
+
         boolean negative = false;
         if (p < n && (s.charAt(p) == '+' || s.charAt(p) == '-')) {
             negative = s.charAt(p) == '-';
@@ -62,6 +63,7 @@ final class ParamNumbers {
         } else if (p < n && s.charAt(p) == '0') {
             base = 8;
         }
+
         int start = p;
         long value = 0;
         boolean overflow = false;
@@ -74,6 +76,7 @@ final class ParamNumbers {
             value = value * base + digit;
             p++;
         }
+
         if (p == start) {
             return new Unsigned(0, 0);
         }

@@ -282,6 +282,7 @@ final class ParamShow {
     private void jsonEntry(ParamState listed, ParamState state, String value) {
         out.print("{\n");
         out.indent(2);
+
         keyValue("name", state.name());
         if (state.spec.isAlias()) {
             keyValue("alias", listed.spec.aliasOf());
@@ -292,6 +293,7 @@ final class ParamShow {
             out.print("}");
             return;
         }
+
         out.print("\"implemented\": true,\n");
         out.print("\"value\": " + value + ",\n");
         if (state.spec.hasUnits()) {
@@ -308,6 +310,7 @@ final class ParamShow {
         }
         keyValue("description", state.spec.description());
         jsonFlags(state);
+
         out.indent(-2);
         out.print("}");
     }

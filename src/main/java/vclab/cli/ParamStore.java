@@ -139,6 +139,7 @@ public final class ParamStore {
             out.print("parameter \"" + name + "\" is not available on this platform.");
             return;
         }
+
         // 7.1 runs an alias with its own flags and the original's value; trunk copies the
         // original's definition under the alias's name.
         ParamState target = target(state);
@@ -149,6 +150,7 @@ public final class ParamStore {
             out.print("parameter \"" + name + "\" is protected.");
             return;
         }
+
         String newValue = value != null ? value : state.def;
         StringBuilder vsb = new StringBuilder();
         boolean ok = ParamTweaks.tweak(this, target, tweakName, newValue, false, vsb);
@@ -156,6 +158,7 @@ public final class ParamStore {
         if (!ok) {
             out.setStatus(CliStatus.PARAM);
         }
+
         if (out.status() != CliStatus.OK) {
             out.print("\n(attempting to set param '" + name + "' to '" + newValue + "')");
         } else if (childRunning && flagsFrom.has(ParamFlag.MUST_RESTART)) {

@@ -58,8 +58,8 @@ public final class Instance implements CliService, CliSupport {
     private final List<String> startupErrors = new ArrayList<>();
     private CliServer server;
     private VsmWriter vsm;
-    private String listenAddress = "127.0.0.1 0";
     private final VclabCommands vclabCommands;
+    private final List<java.net.ServerSocket> listenSockets = new ArrayList<>();
 
     private Instance(Scheduler scheduler, InstanceOptions options, VarnishdArgs args) {
         this.scheduler = scheduler;
@@ -89,10 +89,17 @@ public final class Instance implements CliService, CliSupport {
         argv.addAll(options.argv());
         c.argv = argv;
         c.masterPid = (int) (ProcessHandle.current().pid() & 0x3fffff);
+        c.listenAddress = listenAddressFor(args, options.external());
         c.cliSupport = this;
         this.vd = new Varnishd(scheduler, c);
-        this.builtins = new CliBuiltins(CliBanner.forThisMachine(dialect,
-                CliBanner.DEFAULT_STARTUP_CHOICES), secretFile);
+        // A sealed instance (under the explorer) writes no secret file, so auth reads the
+        // secret from memory.
+        var release = vd.model().release();
+        CliBanner banner = CliBanner.forThisMachine(dialect, CliBanner.DEFAULT_STARTUP_CHOICES)
+                .withRelease("varnish-" + release.version() + " revision " + release.revision());
+        this.builtins = secretFile == null ? new CliBuiltins(banner, (Path) null)
+                : options.external() ? new CliBuiltins(banner, secretFile)
+                : new CliBuiltins(banner, () -> secret.clone());
         this.mgtDispatcher = new CliDispatcher(CliCommandTable.manager(dialect), mgtHost());
         builtins.registerManager(mgtDispatcher);
         new ParamCommands(params).register(mgtDispatcher);
@@ -112,6 +119,16 @@ public final class Instance implements CliService, CliSupport {
         VarnishdArgs args = VarnishdArgs.parse(options.argv());
         if (args.error != null) {
             throw new InstanceException("Error: " + args.error, 2);
+        }
+        if (args.has('b') && args.has('f')) {
+            throw new InstanceException("Error: Only one of -b or -f can be specified", 2);
+        }
+        if (args.has('d') && args.has('F')) {
+            throw new InstanceException("Error: Only one of -d or -F can be specified", 2);
+        }
+        if (!args.has('b') && !args.has('f') && !args.has('d')) {
+            throw new InstanceException("Error: Neither -b nor -f given. (use -f '' to override)",
+                    2);
         }
         Instance inst = new Instance(scheduler, options, args);
         if (!inst.startupErrors.isEmpty()) {
@@ -163,6 +180,47 @@ public final class Instance implements CliService, CliSupport {
         if (!args.has('d')) {
             vd.call(m -> m.start());
         }
+    }
+
+    /**
+     * The first {@code -a} socket as "address port". Published instances bind a real
+     * loopback port, held until the JVM exits, so that the port is unique; sealed ones make
+     * one up.
+     */
+    private String listenAddressFor(VarnishdArgs args, boolean external) {
+        String a = args.all('a').isEmpty() ? "127.0.0.1:0" : args.all('a').get(0);
+        int comma = a.indexOf(',');
+        if (comma >= 0) {
+            a = a.substring(0, comma);
+        }
+        int eq = a.indexOf('=');
+        if (eq >= 0 && a.indexOf(':') > eq) {
+            a = a.substring(eq + 1);
+        }
+        if (a.startsWith("/")) {
+            return a + " -";
+        }
+        int colon = a.lastIndexOf(':');
+        String host = colon < 0 ? a : a.substring(0, colon);
+        String port = colon < 0 ? "80" : a.substring(colon + 1);
+        if (host.isEmpty() || host.equals("localhost")) {
+            host = "127.0.0.1";
+        }
+        if (port.equals("0")) {
+            if (external) {
+                try {
+                    java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+                            java.net.InetAddress.getByName("127.0.0.1"));
+                    listenSockets.add(s);
+                    port = String.valueOf(s.getLocalPort());
+                } catch (IOException e) {
+                    port = "0";
+                }
+            } else {
+                port = String.valueOf(20000 + (Math.abs(options.name().hashCode()) % 20000));
+            }
+        }
+        return host + " " + port;
     }
 
     // ---------------------------------------------------------------- external endpoints
@@ -385,16 +443,20 @@ public final class Instance implements CliService, CliSupport {
         return mgtDispatcher;
     }
 
-    void setListenAddress(String address) {
-        this.listenAddress = address;
-    }
-
     String listenAddress() {
-        return listenAddress;
+        return vd.listenAddress();
     }
 
     /** Closes the listener and removes the work directory files; the model is left alone. */
     public void closeEndpoints() {
+        for (java.net.ServerSocket s : listenSockets) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a listen socket: {0}", e.toString());
+            }
+        }
+        listenSockets.clear();
         if (server != null) {
             server.close();
             server = null;

@@ -1,13 +1,29 @@
 package vclab.instance;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import vclab.cli.Dialect;
 import vclab.cli.ParamStore;
+import vclab.runtime.CompiledProgram;
+import vclab.vcc.Vcc;
+import vclab.vcc.VccResult;
+import vclab.vcc.VccSettings;
+import vclab.vcc.VmodCatalog;
 import vclab.vcl.VclCompiler;
 
 /** Compiles VCL for the manager with vclab's VCC front end. */
 final class VccCompiler implements VclCompiler {
+    /**
+     * One compiler per dialect and vcl_path, shared by every simulated varnishd of the JVM:
+     * its results are immutable and cached, which an exploration re-running the same script
+     * thousands of times relies on.
+     */
+    private static final Map<String, Vcc> COMPILERS = new ConcurrentHashMap<>();
+
     private final Path pwd;
     private final Dialect dialect;
     private final ParamStore params;
@@ -20,8 +36,25 @@ final class VccCompiler implements VclCompiler {
 
     @Override
     public Result compile(String sourceName, String source, Set<String> labels) {
-        // TODO: connect the VCC front end.
-        return new Result(null, "Message from VCC-compiler:\nvclab: VCC not available yet\n"
-                + "Running VCC-compiler failed, exited with 2\n");
+        List<Path> vclPath = new ArrayList<>();
+        for (String dir : params.string("vcl_path").split(":")) {
+            if (!dir.isEmpty()) {
+                vclPath.add(pwd.resolve(dir));
+            }
+        }
+        Vcc vcc = COMPILERS.computeIfAbsent(dialect + " " + vclPath,
+                k -> new Vcc(VmodCatalog.all(), dialect, vclPath));
+        VccSettings settings = VccSettings.DEFAULT.withLabels(new ArrayList<>(labels));
+        VccResult r;
+        if (source != null) {
+            r = vcc.compile(sourceName, source, settings);
+        } else {
+            String file = sourceName;
+            r = vcc.compileFile(file, settings);
+        }
+        if (r instanceof VccResult.Success s) {
+            return new Result(CompiledProgram.of(s.vcl()), s.output());
+        }
+        return new Result(null, r.output());
     }
 }

@@ -23,6 +23,13 @@ final class VclabCommands {
         this.inst = inst;
     }
 
+    /** debug.req, which the manager forwards to the child. */
+    static final CliCommand REQ = new CliCommand("debug.req",
+            "debug.req [<url>] [hold=<duration>] [async]",
+            "Run a simulated client request (a cache miss, no HTTP) through the active VCL on a"
+                + " worker thread and list the VCL methods it ran.", 0, 3, "d", false, false,
+            true);
+
     /** name, syntax, help, min, max */
     private static final String[][] COMMANDS = {
         {"debug.vclab", "debug.vclab", "List vclab's own debug commands.", "0", "0"},
@@ -47,6 +54,9 @@ final class VclabCommands {
             "List the invariant violations recorded so far.", "0", "0"},
         {"debug.clock", "debug.clock", "Show the virtual time and the scheduler's step count.",
             "0", "0"},
+        {"debug.switches", "debug.switches [on|off]",
+            "Turn on the race switches of the test-only debug VMOD: with max_esi_depth 39, 40,"
+                + " 41 or 42 its event handlers create or delete backends.", "0", "1"},
     };
 
     void register(CliDispatcher d) {
@@ -54,6 +64,8 @@ final class VclabCommands {
             d.table().register(new CliCommand(c[0], c[1], c[2], Integer.parseInt(c[3]),
                     Integer.parseInt(c[4]), "d", false, false, true));
         }
+        d.table().register(REQ);
+        d.register("debug.req", CliDispatcher::askChild);
         d.register("debug.vclab", this::list);
         d.register("debug.points", this::points);
         d.register("debug.inject", this::inject);
@@ -68,6 +80,7 @@ final class VclabCommands {
             c.out().print(v.isEmpty() ? "No invariant was violated.\n"
                     : String.join("\n", v) + "\n");
         });
+        d.register("debug.switches", this::switches);
         d.register("debug.clock", c -> c.out().print(String.format(java.util.Locale.ROOT,
                 "virtual time %.6f s, %d steps, threads on %s carriers\n",
                 inst.scheduler().now() / 1e9, inst.scheduler().steps(),
@@ -88,7 +101,25 @@ final class VclabCommands {
         for (String[] cmd : COMMANDS) {
             sb.append(cmd[1]).append("\n    ").append(cmd[2]).append('\n');
         }
+        sb.append(REQ.syntax()).append("\n    ").append(REQ.help()).append('\n');
         c.out().print(sb.toString());
+    }
+
+    private void switches(CliCall c) {
+        var map = inst.varnishd().vmodSwitches();
+        if (!c.args().isEmpty()) {
+            switch (c.args().get(0)) {
+                case "on" -> map.put("debug.switches", Boolean.TRUE);
+                case "off" -> map.remove("debug.switches");
+                default -> {
+                    c.out().setStatus(vclab.cli.CliStatus.PARAM);
+                    c.out().print("Expected on or off, got '" + c.args().get(0) + "'");
+                    return;
+                }
+            }
+        }
+        c.out().print("debug VMOD switches are "
+                + (Boolean.TRUE.equals(map.get("debug.switches")) ? "on" : "off"));
     }
 
     private void points(CliCall c) {

@@ -10,6 +10,7 @@ import vclab.cli.CliOutput;
 import vclab.cli.CliStatus;
 import vclab.cli.VteTable;
 import vclab.vcl.Child;
+import vclab.vcl.ClientRequest;
 import vclab.vcl.Reply;
 import vclab.vcl.Vcl;
 import vclab.vcl.VclSource;
@@ -53,6 +54,61 @@ final class WorkerHandlers {
         d.register("debug.vmod", this::debugVmod);
         d.register("ban.list", this::banList);
         d.register("ban", this::ban);
+        d.register("debug.panic.worker", this::panicWorker);
+        d.table().register(VclabCommands.REQ);
+        d.register("debug.req", this::debugReq);
+    }
+
+    /**
+     * debug.req: a simulated client request through the active VCL on a worker thread. It
+     * waits for the request unless {@code async} is given; {@code hold=} keeps the request's
+     * VCL reference for that long after delivery.
+     */
+    private void debugReq(CliCall c) {
+        String url = "/";
+        long hold = 0;
+        boolean async = false;
+        for (String a : c.args()) {
+            if (a.equals("async")) {
+                async = true;
+            } else if (a.startsWith("hold=")) {
+                try {
+                    hold = vclab.sched.Durations.parseNanos(a.substring(5));
+                } catch (IllegalArgumentException e) {
+                    c.out().setStatus(CliStatus.PARAM);
+                    c.out().print("Bad duration '" + a.substring(5) + "': " + e.getMessage());
+                    return;
+                }
+            } else if (a.startsWith("/")) {
+                url = a;
+            } else {
+                c.out().setStatus(CliStatus.PARAM);
+                c.out().print("Unknown argument '" + a + "'; expected a URL, hold= or async");
+                return;
+            }
+        }
+        if (child.active == null) {
+            c.out().setStatus(CliStatus.CANT);
+            c.out().print("No active VCL");
+            return;
+        }
+        long id = xid;
+        xid += 2;
+        ClientRequest.Started r = ClientRequest.start(child,
+                new ClientRequest.Options(url, hold), id);
+        if (async) {
+            c.out().print("Request " + id + " started on thread " + r.thread().name());
+            return;
+        }
+        child.scheduler().join(r.thread());
+        c.out().print(r.report());
+    }
+
+    /** debug.panic.worker: the child fails an assertion on purpose. */
+    private void panicWorker(CliCall c) {
+        int line = child.release().line("ccf_panic.forced");
+        throw vclab.vrt.Panic.assertion("ccf_panic", "cache/cache_panic.c", line,
+                "(strcmp(\"\", \"You asked for it\")) == 0");
     }
 
     // ---------------------------------------------------------------- vcl.list and vcl.show

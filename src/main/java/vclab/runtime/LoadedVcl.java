@@ -6,8 +6,10 @@ import vclab.vcl.Child;
 import vclab.vcl.Vcl;
 import vclab.vcl.VclConf;
 import vclab.vcl.VclSource;
+import vclab.vcl.VclTask;
 import vclab.vmod.Vmod;
 import vclab.vrt.Director;
+import vclab.vrt.DirectorSlot;
 import vclab.vrt.ProbeSpec;
 import vclab.vrt.Vrt;
 import vclab.vrt.VrtCtx;
@@ -43,6 +45,8 @@ public final class LoadedVcl implements VclConf {
     Director defaultDirector;
     ProbeSpec defaultProbe;
     Vcl vcl;
+    ProgramBuilder.Scope scope;
+    ProgramBuilder.MethodBody methods;
 
     LoadedVcl(Child child, List<VclSource> sources) {
         this.child = child;
@@ -90,11 +94,10 @@ public final class LoadedVcl implements VclConf {
                 warmedVmods++;
                 continue;
             }
-            int[] r = new int[1];
-            child.vmodEvent(vcl, m.name, VclEvent.WARM, () -> r[0] = m.instance.event(ctx,
-                    VclEvent.WARM));
-            if (r[0] != 0) {
-                return r[0];
+            int r = child.vmodEvent(vcl, m.name, VclEvent.WARM,
+                    () -> m.instance.event(ctx, VclEvent.WARM));
+            if (r != 0) {
+                return r;
             }
             warmedVmods++;
         }
@@ -107,11 +110,10 @@ public final class LoadedVcl implements VclConf {
             if (m.instance == null || !m.instance.hasEvent()) {
                 continue;
             }
-            int[] r = new int[1];
-            child.vmodEvent(vcl, m.name, VclEvent.COLD, () -> r[0] = m.instance.event(ctx,
-                    VclEvent.COLD));
-            if (r[0] != 0) {
-                return r[0];
+            int r = child.vmodEvent(vcl, m.name, VclEvent.COLD,
+                    () -> m.instance.event(ctx, VclEvent.COLD));
+            if (r != 0) {
+                return r;
             }
         }
         warmedVmods = 0;
@@ -134,9 +136,7 @@ public final class LoadedVcl implements VclConf {
         if (m.instance == null || !m.instance.hasEvent()) {
             return 0;
         }
-        int[] r = new int[1];
-        child.vmodEvent(vcl, m.name, event, () -> r[0] = m.instance.event(ctx, event));
-        return r[0];
+        return child.vmodEvent(vcl, m.name, event, () -> m.instance.event(ctx, event));
     }
 
     @Override
@@ -152,6 +152,55 @@ public final class LoadedVcl implements VclConf {
     @Override
     public ProbeSpec defaultProbe() {
         return defaultProbe;
+    }
+
+    @Override
+    public VclTask task(VrtCtx ctx) {
+        VclInterpreter.Task t = new VclInterpreter.Task(ctx, scope);
+        return new VclTask() {
+            @Override
+            public String run(String method, VrtCtx next) {
+                t.use(next);
+                t.returned = null;
+                t.vclLabel = null;
+                if (methods != null) {
+                    methods.run(method, t);
+                }
+                return t.returned;
+            }
+
+            @Override
+            public String vclLabel() {
+                return t.vclLabel;
+            }
+
+            @Override
+            public Object get(String variable) {
+                return t.get(variable);
+            }
+
+            @Override
+            public void set(String variable, Object value) {
+                t.set(variable, value);
+            }
+
+            @Override
+            public Director backend(String variable) {
+                return t.backendSlot(variable).value;
+            }
+
+            @Override
+            public void assignBackend(String variable, Director value) {
+                child.vrt().assignBackend(t.backendSlot(variable), value);
+            }
+
+            @Override
+            public void release() {
+                for (DirectorSlot s : t.backendSlots()) {
+                    child.vrt().assignBackend(s, null);
+                }
+            }
+        };
     }
 
     @Override

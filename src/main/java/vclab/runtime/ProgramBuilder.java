@@ -33,6 +33,11 @@ public final class ProgramBuilder {
 
     /** Evaluates the arguments of a constructor or call at run time. */
     @FunctionalInterface
+    /** Runs one VCL method of a simulated task. */
+    public interface MethodBody {
+        void run(String method, VclInterpreter.Task task);
+    }
+
     public interface Args {
         List<Object> eval(VrtCtx ctx, Scope scope);
     }
@@ -54,6 +59,7 @@ public final class ProgramBuilder {
     private ProbeSpec defaultProbe;
     private Body init;
     private Body fini;
+    private MethodBody methods;
     private int syntax = 41;
 
     public ProgramBuilder(Vmods vmods) {
@@ -77,6 +83,11 @@ public final class ProgramBuilder {
 
     /** {@code import name;}: instantiate the VMOD and send it LOAD. */
     public ProgramBuilder importVmod(String name) {
+        return vmodInit(name).vmodLoad(name);
+    }
+
+    /** VPI_Vmod_Init: the VMOD's per-VCL state is created. */
+    public ProgramBuilder vmodInit(String name) {
         Vmod vmod = vmods.find(name);
         if (vmod == null) {
             throw new IllegalArgumentException("vclab does not simulate VMOD " + name);
@@ -91,19 +102,71 @@ public final class ProgramBuilder {
                     slot.instance = vmod.instantiate(new VmodContext(loaded.child(),
                             (Vcl) ctx.vcl));
                     scope.vmods.put(name, slot.instance);
-                    return loaded.vmodEvent(ctx, slot, VclEvent.LOAD);
-                }
-
-                @Override
-                public void undo(VrtCtx ctx) {
-                    loaded.vmodEvent(ctx, slot, VclEvent.DISCARD);
+                    return 0;
                 }
 
                 @Override
                 public String describe() {
-                    return "import " + name;
+                    return "vmod init " + name;
                 }
             };
+        });
+        return this;
+    }
+
+    /** VCL_EVENT_LOAD to the VMOD; DISCARD when the step is undone. */
+    public ProgramBuilder vmodLoad(String name) {
+        steps.add((loaded, scope) -> new Step() {
+            LoadedVcl.VmodSlot slot;
+
+            @Override
+            public int run(VrtCtx ctx) {
+                for (LoadedVcl.VmodSlot s : loaded.vmods) {
+                    if (s.name.equals(name)) {
+                        slot = s;
+                    }
+                }
+                return slot == null ? 0 : loaded.vmodEvent(ctx, slot, VclEvent.LOAD);
+            }
+
+            @Override
+            public void undo(VrtCtx ctx) {
+                if (slot != null) {
+                    loaded.vmodEvent(ctx, slot, VclEvent.DISCARD);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "vmod load " + name;
+            }
+        });
+        return this;
+    }
+
+    /**
+     * The destructor of an object that vcl_init creates with {@code new}: nothing happens at
+     * load, and the object is destroyed when the step is undone.
+     */
+    public ProgramBuilder objectDestructor(String name) {
+        steps.add((loaded, scope) -> new Step() {
+            @Override
+            public int run(VrtCtx ctx) {
+                return 0;
+            }
+
+            @Override
+            public void undo(VrtCtx ctx) {
+                VmodObject obj = scope.objects.remove(name);
+                if (obj != null) {
+                    obj.destroy(ctx);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "object " + name;
+            }
         });
         return this;
     }
@@ -214,6 +277,12 @@ public final class ProgramBuilder {
     }
 
     /** The body of vcl_fini, run first on DISCARD once vcl_init was reached. */
+    /** How the program runs the methods of client and backend tasks. */
+    public ProgramBuilder methods(MethodBody body) {
+        this.methods = body;
+        return this;
+    }
+
     public ProgramBuilder fini(Body body) {
         this.fini = body;
         return this;
@@ -227,6 +296,7 @@ public final class ProgramBuilder {
         ProbeSpec probe = defaultProbe;
         Body initBody = init;
         Body finiBody = fini;
+        MethodBody methodBody = methods;
         int syn = syntax;
         return new VclCode() {
             @Override
@@ -249,6 +319,9 @@ public final class ProgramBuilder {
                 LoadedVcl loaded = new LoadedVcl(child, src);
                 loaded.defaultProbe = probe;
                 Scope scope = new Scope();
+                scope.loaded = loaded;
+                loaded.scope = scope;
+                loaded.methods = methodBody;
                 for (StepFactory f : factories) {
                     loaded.steps.add(f.create(loaded, scope));
                 }
@@ -298,5 +371,7 @@ public final class ProgramBuilder {
         public final Map<String, Director> backends = new LinkedHashMap<>();
         public final Map<String, VmodObject> objects = new LinkedHashMap<>();
         public final Map<String, Vmod.Instance> vmods = new LinkedHashMap<>();
+        /** The loaded VCL this scope belongs to. */
+        public LoadedVcl loaded;
     }
 }

@@ -26,6 +26,8 @@ public enum OpKind {
     EXTERNAL,
     /** A named injection point. */
     POINT,
+    /** Let the threads that became ready earlier run first, as sched_yield does. */
+    YIELD,
     /** Last step of a thread. */
     EXIT;
 

@@ -40,6 +40,17 @@ public final class Scheduler {
         public long epochMillis = System.currentTimeMillis();
         /** Injection rules applied at named points, or null for none. */
         public Injections injections;
+        /**
+         * Listeners added to the scheduler at construction, for callers that do not build the
+         * scheduler themselves (an explorer driving a scenario). Shared, not copied, by every
+         * scheduler built from these options.
+         */
+        public List<StepListener> listeners = new ArrayList<>();
+        /**
+         * End the run with {@link SimResult.Outcome#LIVELOCK} at the first livelock, instead
+         * of parking the spinning thread and letting the rest of the simulation go on.
+         */
+        public boolean endOnLivelock;
     }
 
     private static final SimThreadKilled KILLED = new SimThreadKilled();
@@ -51,6 +62,7 @@ public final class Scheduler {
     private final long wallLimitMillis;
     private final long epochMillis;
     private final Injections injections;
+    private final boolean endOnLivelock;
 
     private final ArrayList<SimThread> threads = new ArrayList<>();
     private SimThread[] enabled = new SimThread[8];
@@ -93,6 +105,10 @@ public final class Scheduler {
         this.epochMillis = options.epochMillis;
         this.injections = options.injections != null ? options.injections
                 : new Injections(java.util.Set.of());
+        this.endOnLivelock = options.endOnLivelock;
+        if (options.listeners != null) {
+            listeners.addAll(options.listeners);
+        }
     }
 
     /** The injection rules applied at named points; commands may add to them at run time. */
@@ -495,8 +511,25 @@ public final class Scheduler {
         if (injections.hasRulesFor(p.name())) {
             injections.apply(this, me, p, vcl, detail);
         }
-        step(me, OpKind.POINT, p, -1);
+        me.pointVcl = vcl;
+        me.pointDetail = detail;
+        try {
+            step(me, OpKind.POINT, p, -1);
+        } finally {
+            me.pointVcl = null;
+            me.pointDetail = null;
+        }
         pointHits.merge(p.name(), 1, Integer::sum);
+    }
+
+    /**
+     * Lets every thread that became ready before this one run first; the calling thread
+     * continues once they block. Under an exploring policy it is an ordinary choice point.
+     */
+    public void yieldNow() {
+        SimThread me = self();
+        markReady(me);
+        step(me, OpKind.YIELD, null, -1);
     }
 
     /** Number of times any thread passed point {@code name}. */
@@ -535,11 +568,12 @@ public final class Scheduler {
             drainInbox();
         }
         SimThread next;
-        if (policy == null && killPending == 0 && listeners.isEmpty() && isEnabled(me)) {
+        if (policy == null && killPending == 0 && listeners.isEmpty() && isEnabled(me)
+                && kind != OpKind.YIELD) {
             next = me;
             lastChoices = 1;
         } else {
-            next = chooseNext(me);
+            next = chooseNext(kind == OpKind.YIELD && policy == null ? null : me);
         }
         if (next != me) {
             switchTo(me, next);
@@ -565,6 +599,12 @@ public final class Scheduler {
             me.livelocked = true;
             livelockReport.add(me.name + " took " + spinLimit + " steps at "
                     + formatNanos(now) + " without blocking, last at " + me.where);
+            if (endOnLivelock) {
+                List<String> report = new ArrayList<>(livelockReport);
+                report.addAll(describeThreads());
+                abort(SimResult.Outcome.LIVELOCK, report, null);
+                return;
+            }
             // A livelocked thread is parked for good, as a spinning CPU thread would never
             // answer; the rest of the simulation goes on and sees it hang.
             me.externalDone = false;
@@ -784,6 +824,11 @@ public final class Scheduler {
     private void handOff(SimThread next) {
         if (next.state == SimThread.State.NEW) {
             next.state = SimThread.State.ALIVE;
+            if (!listeners.isEmpty() && !next.killed) {
+                for (StepListener l : listeners) {
+                    l.onStart(steps, next, lastChoices);
+                }
+            }
             next.go = true;
             Carriers.start(next, () -> runThread(next));
             return;

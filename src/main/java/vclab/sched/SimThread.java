@@ -25,6 +25,9 @@ public final class SimThread {
     Object pendingObj;
     long pendingDeadline = -1;
     BooleanSupplier pendingCondition;
+    // The VCL and detail of the announced step when it is a named injection point.
+    String pointVcl;
+    String pointDetail;
     boolean signalled;
     boolean timedOut;
     boolean externalDone;
@@ -48,6 +51,11 @@ public final class SimThread {
         this.name = name;
         this.group = group;
         this.body = body;
+    }
+
+    /** The scheduler that runs this thread. */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     public int id() {
@@ -75,6 +83,16 @@ public final class SimThread {
     /** The object of the announced step: a mutex, condition, queue, point, or null. */
     public Object pendingObject() {
         return pendingObj;
+    }
+
+    /** The VCL named by the announced injection point, or null (no VCL, or not a point). */
+    public String pendingVcl() {
+        return pointVcl;
+    }
+
+    /** The detail (event, director) of the announced injection point, or null. */
+    public String pendingDetail() {
+        return pointDetail;
     }
 
     /** Where the thread is: its last injection point or operation. */

@@ -125,7 +125,7 @@ public final class ChildCli {
     }
 
     public Reply start() {
-        String addr = c.varnishd.listenAddress();
+        String addr = c.varnishd.listenAddress().replace(' ', ':');
         for (String opt : List.of("SO_LINGER", "SO_KEEPALIVE", "SO_SNDTIMEO", "SO_RCVTIMEO",
                 "TCP_NODELAY", "TCP_KEEPIDLE", "TCP_KEEPCNT", "TCP_KEEPINTVL")) {
             c.log("Debug", "sockopt: Setting " + opt + " for a0=" + addr);

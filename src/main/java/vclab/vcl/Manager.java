@@ -133,6 +133,9 @@ public final class Manager {
                 if (c.future != null) {
                     c.future.complete(c.reply);
                 }
+                // The reply is written before the loop looks at anything else, such as a
+                // child that died meanwhile: the client sees it first.
+                scheduler.yieldNow();
                 continue;
             }
             if (e instanceof ChildDeath d) {
@@ -151,12 +154,17 @@ public final class Manager {
     }
 
     private void ping() {
-        nextPing = now() + params().durationNanos("ping_interval");
+        nextPing = now() + pingInterval();
         Reply r = childCommand("ping");
         if (childRunning() && (r.status() != 200 || !r.body().startsWith("PONG "))) {
             complain("Error", "Unexpected reply from ping: " + r.status() + " " + r.body());
             failChild();
         }
+    }
+
+    /** ping_interval is a whole number of seconds. */
+    private long pingInterval() {
+        return Math.max(1, params().uint("ping_interval")) * 1_000_000_000L;
     }
 
     // ---------------------------------------------------------------- talking to the child
@@ -211,6 +219,8 @@ public final class Manager {
         exitStatus |= 0x40;
         vd.counters.add("MGT.child_died", 1);
         if (d.panic != null) {
+            // TODO: mgt_child.c (7.1.1, 8.0.0) stores the text through VSB_quote with
+            // VSB_QUOTE_NONL, which escapes '"' and '\\'; vclab stores it unescaped.
             panic = "Panic at: " + HTTP_DATE.format(Instant.ofEpochMilli(scheduler.epochMillis()))
                     + "\n" + d.panic;
             vd.counters.add("MGT.child_panic", 1);
@@ -273,7 +283,7 @@ public final class Manager {
         childState = "running";
         vd.stderr("Child launched OK");
         complain("Info", "Child (" + c.pid + ") said Child starts");
-        nextPing = now() + params().durationNanos("ping_interval");
+        nextPing = now() + pingInterval();
         return Reply.ok();
     }
 

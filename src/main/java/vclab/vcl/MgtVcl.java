@@ -10,7 +10,11 @@ public final class MgtVcl {
     String state;
     /** True when the manager believes the child keeps this VCL warm; labels always. */
     boolean warm;
-    /** The cooldown timer: -1 stopped, else the virtual time it started. */
+    /**
+     * The cooldown timer: -1 when stopped, else the virtual time it started. (varnishd also
+     * has a "start at the next poke" value 0, which nothing uses; virtual time 0 is a real
+     * start time here.)
+     */
     long goCold = -1;
     /** For a label, its target; for a VCL, the labels it uses with return(vcl). */
     final List<MgtVcl> dependencies = new ArrayList<>();

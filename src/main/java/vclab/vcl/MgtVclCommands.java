@@ -103,6 +103,10 @@ public final class MgtVclCommands {
             v.warm = warm;
             return null;
         }
+        if (!warm && (v == active || v.dependents.stream().anyMatch(MgtVcl::isLabel))) {
+            mgt.vd.invariantViolated("mgt sent a cold request for " + v.name + ", which is "
+                    + (v == active ? "the active VCL" : "a label's target"));
+        }
         Reply r = mgt.childCommand("vcl.state " + v.name + " " + (warm ? "1" : "0") + v.state);
         if (r.status() != 200) {
             return r;
@@ -383,6 +387,10 @@ public final class MgtVclCommands {
         } else {
             setState(v, "cold");
         }
+        if (v == active || v.dependents.stream().anyMatch(records::contains)) {
+            mgt.vd.invariantViolated("mgt discarded " + v.name + " while "
+                    + (v == active ? "it is the active VCL" : "a record depends on it"));
+        }
         if (mgt.childRunning()) {
             mgt.childCommand("vcl.discard " + v.name);
         }
@@ -469,9 +477,7 @@ public final class MgtVclCommands {
     /** One run of the cooldown poker over every record. */
     void poke(long cooldownNanos) {
         for (MgtVcl v : new ArrayList<>(records)) {
-            if (v.goCold == 0) {
-                v.goCold = mgt.now();
-            } else if (v.goCold > 0 && v.goCold + cooldownNanos < mgt.now()) {
+            if (v.goCold >= 0 && v.goCold + cooldownNanos < mgt.now()) {
                 Reply r = setTemp(v, false);
                 if (r != null) {
                     mgt.complain("Error", String.format(Locale.ROOT,

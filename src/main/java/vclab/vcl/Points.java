@@ -49,6 +49,8 @@ public final class Points {
             "cool-down: director walk done, VMOD COLD not sent yet");
     public static final Point POLL_BEFORE = def("VCL_Poll.before",
             "the poll that runs before each child CLI command");
+    public static final Point TASK_METHOD = def("task.vcl_method",
+            "a simulated request or fetch is about to run a VCL method (vclab's own point)");
     public static final Point VCL_REL = def("VCL_Rel.any",
             "a task released its VCL reference");
     public static final Point KILL_AFTER_DRAIN = def("vcl_KillBackends.after_drain",

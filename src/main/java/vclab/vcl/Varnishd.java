@@ -46,6 +46,8 @@ public final class Varnishd {
     final PokeOutcome.Oracle pokeOracle;
     private final List<String> argv;
     private final int masterPid;
+    private String firstPanic;
+    private final java.util.Map<String, Object> vmodSwitches = new java.util.HashMap<>();
     private final String name;
     public final VslLog vsl;
     public final Counters counters;
@@ -192,7 +194,15 @@ public final class Varnishd {
         stderrListeners.add(listener);
     }
 
+    /** At most this many violations are kept; a livelock can repeat one millions of times. */
+    private static final int MAX_VIOLATIONS = 1000;
+    private long droppedViolations;
+
     void invariantViolated(String what) {
+        if (invariantViolations.size() >= MAX_VIOLATIONS) {
+            droppedViolations++;
+            return;
+        }
         String line = String.format(Locale.ROOT, "%.6f %s: %s", scheduler.now() / 1e9,
                 scheduler.currentThread() == null ? "-" : scheduler.currentThread().name(), what);
         invariantViolations.add(line);
@@ -205,7 +215,12 @@ public final class Varnishd {
     }
 
     public List<String> invariantViolations() {
-        return List.copyOf(invariantViolations);
+        if (droppedViolations == 0) {
+            return List.copyOf(invariantViolations);
+        }
+        List<String> all = new ArrayList<>(invariantViolations);
+        all.add("(" + droppedViolations + " more violations not kept)");
+        return all;
     }
 
     public void addInvariantListener(Consumer<String> listener) {
@@ -223,6 +238,9 @@ public final class Varnishd {
             return;
         }
         String dump = panicText == null ? null : panicDump(c, panicText);
+        if (firstPanic == null && panicText != null) {
+            firstPanic = panicText;
+        }
         if (internal != null) {
             stderr("Error: vclab internal error: " + internal);
         }
@@ -232,6 +250,19 @@ public final class Varnishd {
                 panicText == null ? "signal " + signal : panicText.replace('\n', ' ')));
         c.kill();
         mgt.childDied(c, dump, signal);
+    }
+
+    /** Switches of simulated VMODs that outlive a child, such as the debug VMOD's. */
+    public java.util.Map<String, Object> vmodSwitches() {
+        return vmodSwitches;
+    }
+
+    /**
+     * Returns the text of the first child panic of this varnishd's life (without the dump that
+     * follows it), or null. It is kept when panic.clear clears the manager's copy.
+     */
+    public String firstPanic() {
+        return firstPanic;
     }
 
     /** The text varnishd's panic handler writes, with vclab's simulated thread as backtrace. */

@@ -34,4 +34,7 @@ public interface VclConf {
 
     /** Names of the VMODs this VCL imports, in import order (for panics and debug.vmod). */
     List<String> vmodNames();
+
+    /** A new client or backend task of this VCL, for simulated requests. */
+    VclTask task(VrtCtx ctx);
 }

@@ -22,8 +22,35 @@ public final class Vmods {
         byName.put(vmod.name(), vmod);
     }
 
-    /** The VMOD, or null if vclab does not simulate it. */
+    /**
+     * The VMOD by name. One vclab does not simulate is inert: it has no event function, and
+     * calling its functions fails the VCL with a message naming the function.
+     */
     public Vmod find(String name) {
-        return byName.get(name);
+        Vmod v = byName.get(name);
+        return v != null ? v : new Vmod() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Instance instantiate(VmodContext context) {
+                return new Instance(context) {
+                    @Override
+                    public Object call(vclab.vrt.VrtCtx ctx, String fn, java.util.List<Object> a) {
+                        ctx.fail("vclab does not simulate " + name + "." + fn + "()");
+                        return null;
+                    }
+
+                    @Override
+                    public VmodObject construct(vclab.vrt.VrtCtx ctx, String cls, String obj,
+                            java.util.List<Object> a) {
+                        ctx.fail("vclab does not simulate " + name + "." + cls);
+                        return (c, n, x) -> null;
+                    }
+                };
+            }
+        };
     }
 }

@@ -33,6 +33,7 @@ final class Jobs {
     private final Map<String, String> environment;
     private final VarnishExecutor.Factory factory;
     private final SecureRandom random = new SecureRandom();
+    private final TraceFile trace;
     private int passed;
     private int failed;
     private int skipped;
@@ -47,6 +48,7 @@ final class Jobs {
         this.extMacros = extMacros;
         this.environment = environment;
         this.factory = factory;
+        this.trace = options.trace() == null ? null : new TraceFile(options.trace());
     }
 
     /** Runs every test; returns the program's exit code. */
@@ -59,8 +61,11 @@ final class Jobs {
         });
         try {
             List<Future<TestOutcome>> futures = new ArrayList<>();
-            for (TestFiles.Loaded test : startOrder(tests)) {
-                futures.add(pool.submit(() -> runOne(test)));
+            List<TestFiles.Loaded> order = startOrder(tests);
+            for (int i = 0; i < order.size(); i++) {
+                TestFiles.Loaded test = order.get(i);
+                int index = i;
+                futures.add(pool.submit(() -> runOne(test, index)));
             }
             for (Future<TestOutcome> f : futures) {
                 TestOutcome outcome = outcome(f);
@@ -70,6 +75,7 @@ final class Jobs {
             }
         } finally {
             pool.shutdownNow();
+            writeTrace();
         }
         if (args.keepGoing) {
             err.println(failed + " tests failed, " + skipped + " tests skipped, " + passed
@@ -112,10 +118,23 @@ final class Jobs {
         }
     }
 
-    private TestOutcome runOne(TestFiles.Loaded test) throws IOException {
+    private TestOutcome runOne(TestFiles.Loaded test, int index) throws IOException {
         Path tmpdir = createTmpdir();
+        TestRun.Hooks hooks = trace == null ? TestRun.Hooks.NONE
+                : trace.hooks(test.name(), trace.run(index));
         return new TestRun(test.name(), test.script(), options, extMacros, tmpdir, factory,
-                environment).run();
+                environment, hooks).run();
+    }
+
+    private void writeTrace() {
+        if (trace == null) {
+            return;
+        }
+        try {
+            trace.write();
+        } catch (IOException e) {
+            err.println("vclab: cannot write the trace to " + options.trace() + ": " + e);
+        }
     }
 
     private Path createTmpdir() throws IOException {

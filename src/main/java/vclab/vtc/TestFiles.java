@@ -55,6 +55,41 @@ final class TestFiles {
         return new Loaded(name, VtcScriptParser.parse(text, name));
     }
 
+    /**
+     * Replaces each directory among {@code names} by the .vtc files below it, in path order
+     * (varnishtest itself takes files only). Prints an error and returns null for a directory
+     * without any.
+     */
+    static List<String> expandDirectories(List<String> names, Path pwd, PrintStream err) {
+        List<String> files = new ArrayList<>();
+        for (String name : names) {
+            Path dir = pwd.resolve(name);
+            if (!Files.isDirectory(dir)) {
+                files.add(name);
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".vtc")
+                        && Files.isRegularFile(p))
+                        .map(p -> {
+                            String rel = dir.relativize(p).toString();
+                            return name.endsWith("/") ? name + rel : name + "/" + rel;
+                        })
+                        .sorted().forEach(found::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                err.println("Cannot read directory \"" + name + "\": " + e.getMessage());
+                return null;
+            }
+            if (found.isEmpty()) {
+                err.println("No .vtc files in directory \"" + name + "\"");
+                return null;
+            }
+            files.addAll(found);
+        }
+        return files;
+    }
+
     /** Skips white space and comment lines; returns the index of the first content. */
     private static int firstContent(String text, int[] lineCol) {
         int i = 0;

@@ -22,6 +22,22 @@ final class TestRun {
     private final Path tmpdir;
     private final VarnishExecutor.Factory factory;
     private final Map<String, String> baseEnvironment;
+    private final Hooks hooks;
+
+    /**
+     * What a caller other than the plain runner adds to a run: the explorer's scheduler
+     * settings, trace listeners, and a look at the finished run.
+     *
+     * @param scheduler given the runner's scheduler options, returns the options to build the
+     *     scheduler from (the same object or another), or null to keep the runner's
+     * @param varnishd called for each simulated varnishd when it is launched, or null
+     * @param finished called with the context and result when the run ends, or null
+     */
+    record Hooks(java.util.function.UnaryOperator<Scheduler.Options> scheduler,
+            java.util.function.BiConsumer<String, vclab.vcl.Varnishd> varnishd,
+            java.util.function.BiConsumer<VtcContext, SimResult> finished) {
+        static final Hooks NONE = new Hooks(null, null, null);
+    }
 
     /**
      * @param extMacros the runner's macros in definition order; a null value stands for a
@@ -30,6 +46,13 @@ final class TestRun {
     TestRun(String file, ParsedScript script, VtcRunOptions options,
             Map<String, String> extMacros, Path tmpdir, VarnishExecutor.Factory factory,
             Map<String, String> baseEnvironment) {
+        this(file, script, options, extMacros, tmpdir, factory, baseEnvironment, Hooks.NONE);
+    }
+
+    TestRun(String file, ParsedScript script, VtcRunOptions options,
+            Map<String, String> extMacros, Path tmpdir, VarnishExecutor.Factory factory,
+            Map<String, String> baseEnvironment, Hooks hooks) {
+        this.hooks = hooks;
         this.file = file;
         this.script = script;
         this.options = options;
@@ -45,12 +68,18 @@ final class TestRun {
         so.virtualLimitNanos = options.timeoutSeconds() * 1_000_000_000L;
         // The wall-clock limit is only a safety net for external work that hangs.
         so.wallLimitMillis = Math.max(300_000L, options.timeoutSeconds() * 10_000L);
+        if (hooks.scheduler() != null) {
+            so = hooks.scheduler().apply(so);
+        }
         Scheduler scheduler = new Scheduler(so);
         VtcLog log = new VtcLog(scheduler::now, options.bufferSize());
         Macros macros = newMacros(scheduler);
 
         VtcContext ctx = new VtcContext(file, scheduler, log, macros, tmpdir, options,
                 new LinkedHashMap<>(baseEnvironment));
+        if (hooks.varnishd() != null) {
+            ctx.onVarnishd(hooks.varnishd());
+        }
         VarnishExecutor varnish = factory.create(ctx);
         LogexpectCommand logexpects = new LogexpectCommand();
         int[] exit = {2};
@@ -64,6 +93,9 @@ final class TestRun {
             if (timedOut) {
                 nanos = so.virtualLimitNanos;
             }
+        }
+        if (hooks.finished() != null) {
+            hooks.finished().accept(ctx, result);
         }
         String text = withDiag(log.text(), ctx.diagText());
         return new TestOutcome(file, exit[0], timedOut, nanos, text, ctx.skipReason(),

@@ -30,6 +30,9 @@ public final class VtcContext {
     private vclab.sched.SimThread topThread;
     private int nextFd = 5;
     private String skipReason;
+    private final List<String> failures = new ArrayList<>();
+    private final Map<String, vclab.vcl.Varnishd> varnishds = new java.util.LinkedHashMap<>();
+    private java.util.function.BiConsumer<String, vclab.vcl.Varnishd> varnishdHook;
 
     VtcContext(String testFile, Scheduler scheduler, VtcLog log, Macros macros, Path tmpdir,
             VtcRunOptions options, Map<String, String> environment) {
@@ -93,8 +96,31 @@ public final class VtcContext {
      */
     public VtcFatal fail(String id, String message) {
         log.log(0, id, message);
+        failures.add(id + " " + message);
         error = 2;
         throw new VtcFatal(message);
+    }
+
+    /** The messages of the fatal errors so far, each prefixed with its id. */
+    public List<String> failures() {
+        return failures;
+    }
+
+    /** Called by the varnish executor for each simulated varnishd it launches. */
+    public void varnishdLaunched(String name, vclab.vcl.Varnishd vd) {
+        varnishds.put(name, vd);
+        if (varnishdHook != null) {
+            varnishdHook.accept(name, vd);
+        }
+    }
+
+    /** The simulated varnishds of this run by instance name, in launch order. */
+    public Map<String, vclab.vcl.Varnishd> varnishds() {
+        return varnishds;
+    }
+
+    void onVarnishd(java.util.function.BiConsumer<String, vclab.vcl.Varnishd> hook) {
+        this.varnishdHook = hook;
     }
 
     /** Records a script error with its position, for the {@code FILE:LINE:COLUMN:} report. */

@@ -58,7 +58,11 @@ public final class VtcMain {
         }
         List<TestFiles.Loaded> tests = new ArrayList<>();
         int[] skippedBadFiles = {0};
-        for (String f : a.files) {
+        List<String> files = TestFiles.expandDirectories(a.files, pwd, err);
+        if (files == null) {
+            return 2;
+        }
+        for (String f : files) {
             TestFiles.Loaded loaded = TestFiles.load(f, pwd, err, skippedBadFiles);
             if (loaded != null) {
                 tests.add(loaded);

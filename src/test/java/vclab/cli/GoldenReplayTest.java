@@ -31,10 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Only entries this layer handles alone are replayed: ping, banner, help, quit, auth, the
  * param commands, and every dispatch error (100, 101, 102, 104, 105). Lines are framed as the
- * CLI server frames them (blank lines skipped, CR or LF ends a line, one leading '-' dropped,
- * 80 bytes before authentication) and split at white space; lines that need the real tokenizer
- * or a here-document, and commands that need the VCL model, are passed over. The state the
- * model would change (the worker stopping and starting) follows the transcript.
+ * CLI server frames them (see {@link #frame}) and split at white space. Lines that need the
+ * real tokenizer or a here-document, and commands that need the VCL model, are passed over.
+ * The state the model would change (the worker stopping and starting) follows the transcript.
  */
 class GoldenReplayTest {
     private static final Set<String> OWN_COMMANDS =
@@ -53,7 +52,8 @@ class GoldenReplayTest {
     private static final Pattern STARTUP_PARAM =
             Pattern.compile("varnishd .* -p (\\S+?)\\.?(\\s|$)");
     private static final Pattern PONG = Pattern.compile("PONG \\d+ 1\\.0");
-    private static final Pattern JSON_TIME = Pattern.compile("(\\[ \\d+, \\[.*?\\]), \\d+\\.\\d{3}");
+    private static final Pattern JSON_TIME =
+            Pattern.compile("(\\[ \\d+, \\[.*?\\]), \\d+\\.\\d{3}");
 
     @TempDir
     Path tmp;

@@ -110,6 +110,27 @@ class RealVarnishComparisonTest {
         }
     }
 
+    @Test
+    void startupOptionErrors() throws IOException {
+        List<String[]> options = List.of(new String[] {"-p", "default_ttl=abc"},
+                new String[] {"-p", "default_ttlabc"}, new String[] {"-p", "nosuch=1"},
+                new String[] {"-p", "accept_filter=on"}, new String[] {"-p", "cli_limit=1x"},
+                new String[] {"-r", "nosuch"}, new String[] {"-r", "cli_timeout,nosuch"});
+        int run = 0;
+        for (String[] option : options) {
+            RealVarnishd.Failure real = RealVarnishd.startupFailure(
+                    workDir.resolve("n" + run++), option);
+            ParamStore params = new ParamStore(Dialect.V7_1);
+            ParamStore.StartupResult vclab = option[0].equals("-p")
+                    ? params.startupParam(option[1])
+                    : params.startupProtect(option[1]);
+            String name = String.join(" ", option);
+            assertEquals(ParamStore.StartupResult.EXIT_STATUS, real.exitStatus(), name);
+            assertEquals(false, vclab.ok(), name);
+            assertEquals(real.stderr(), vclab.stderr(), name);
+        }
+    }
+
     private void compare(List<String> lines) throws IOException {
         try (RealVarnishd real = RealVarnishd.start(workDir.resolve("n"))) {
             TestVarnish vclab = TestVarnish.onThisMachine(Dialect.V7_1);

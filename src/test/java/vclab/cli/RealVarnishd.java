@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -42,6 +44,38 @@ final class RealVarnishd implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         return new RealVarnishd(process);
+    }
+
+    /** The exit status and standard error of a varnishd that stopped during start-up. */
+    record Failure(int exitStatus, String stderr) {
+    }
+
+    /**
+     * Runs a varnishd that is expected to stop on one of its start-up options and returns
+     * what it reported. A varnishd that keeps running is stopped and reported with -1.
+     */
+    static Failure startupFailure(Path workDir, String... options) throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(VARNISHD)), "no " + VARNISHD);
+        List<String> command = new ArrayList<>(List.of(VARNISHD, "-d", "-n", workDir.toString(),
+                "-a", "127.0.0.1:0", "-T", "127.0.0.1:0", "-b", "none"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        process.getOutputStream().close();
+        String stderr = new String(process.getErrorStream().readAllBytes(),
+                StandardCharsets.ISO_8859_1);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Failure(-1, stderr);
+            }
+            return new Failure(process.exitValue(), stderr);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException(e);
+        }
     }
 
     /** Returns the greeting, which is the banner for a -d session. */

@@ -33,8 +33,8 @@ class RaceR1Test {
         h.programs.put("boot", new ProgramBuilder(Vmods.standard()).build());
         h.programs.put("dyn", new ProgramBuilder(Vmods.standard())
                 .importVmod("dynamic").importVmod("directors")
-                .object("d", "dynamic", "director", (ctx, scope) -> Arrays.asList("80", PROBE,
-                        new Dur(1_000_000_000L), null, null))
+                .object("d", "dynamic", "director", (ctx, scope) -> Arrays.asList("80", null,
+                        "DIRECTOR", PROBE, null, new Dur(1_000_000_000L)))
                 .object("rr", "directors", "round_robin", (ctx, scope) -> List.of())
                 .init((ctx, scope) -> {
                     Director be = (Director) scope.objects.get("d").call(ctx, "backend",

@@ -185,7 +185,7 @@ class SchedulerTest {
         List<String> got = new ArrayList<>();
         long[] after = new long[1];
         s.run("top", () -> {
-            s.spawn("mgt", null, () -> got.add(q.take()));
+            SimThread mgt = s.spawn("mgt", null, () -> got.add(q.take()));
             try {
                 String out = s.external("a shell command", () -> {
                     s.submitExternal(() -> s.putInternal(q, "ping"));
@@ -195,6 +195,8 @@ class SchedulerTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            // The run ends when top does; the ping may still be queued for mgt.
+            s.join(mgt);
             after[0] = s.now();
         });
         assertTrue(got.contains("ping"), got.toString());

@@ -1,0 +1,78 @@
+package vclab.runtime;
+
+import java.util.Map;
+import java.util.WeakHashMap;
+import vclab.vcc.CompiledVcl;
+import vclab.vcc.InitStep;
+import vclab.vcc.VclBackend;
+import vclab.vcl.VclCode;
+import vclab.vmod.Vmods;
+import vclab.vrt.VrtCtx;
+
+/** Turns the VCL compiler's output into a program the simulated child runs. */
+public final class CompiledProgram {
+    /** Programs built from compiled VCLs; the compiler caches CompiledVcl objects. */
+    private static final Map<CompiledVcl, VclCode> CACHE = new WeakHashMap<>();
+
+    private CompiledProgram() {
+    }
+
+    /** The program of a compiled VCL, built once per CompiledVcl object. */
+    public static VclCode of(CompiledVcl vcl) {
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(vcl, CompiledProgram::build);
+        }
+    }
+
+    private static VclCode build(CompiledVcl vcl) {
+        Vmods vmods = Vmods.standard();
+        ProgramBuilder b = new ProgramBuilder(vmods).syntax(vcl.syntax());
+        for (vclab.vcc.VclSource s : vcl.sources()) {
+            b.source(s.name(), s.text());
+        }
+        vcl.defaultProbe().ifPresent(p -> b.defaultProbe(VclInterpreter.probe(p)));
+        VclInterpreter interpreter = new VclInterpreter(vcl);
+        for (InitStep step : vcl.initSteps()) {
+            switch (step.kind()) {
+                case VMOD_INIT -> b.vmodInit(step.name());
+                case VMOD_EVENT -> b.vmodLoad(step.name());
+                case BACKEND -> vcl.backend(step.name()).ifPresent(be -> b.backend(def(be)));
+                case LABEL -> b.label(step.name());
+                case OBJECT -> b.objectDestructor(step.name());
+                case VCL_INIT -> {
+                }
+            }
+        }
+        b.init((ctx, scope) -> runInit(interpreter, vcl, ctx, scope));
+        b.methods(interpreter::runSub);
+        b.fini((ctx, scope) -> interpreter.runSub("vcl_fini",
+                new VclInterpreter.Task(ctx, scope)));
+        return b.build();
+    }
+
+    private static void runInit(VclInterpreter interpreter, CompiledVcl vcl, VrtCtx ctx,
+            ProgramBuilder.Scope scope) {
+        vcl.defaultBackend().ifPresent(name -> {
+            if (scope.backends.containsKey(name)) {
+                scope.loaded.defaultDirector = scope.backends.get(name);
+            }
+        });
+        interpreter.runSub("vcl_init", new VclInterpreter.Task(ctx, scope));
+        if (ctx.failed) {
+            return;
+        }
+        for (String name : vcl.requiredObjects()) {
+            if (scope.objects.get(name) == null) {
+                ctx.fail("Object " + name + " not initialized");
+                return;
+            }
+        }
+    }
+
+    private static ProgramBuilder.BackendDef def(VclBackend be) {
+        String host = !be.addresses().isEmpty() ? be.addresses().get(0) : be.host().orElse(null);
+        return new ProgramBuilder.BackendDef(be.name(), be.none(), host,
+                be.port().orElse("80"), be.path().orElse(null),
+                be.probe().map(VclInterpreter::probe).orElse(null));
+    }
+}

@@ -1,0 +1,90 @@
+package vclab.vtcruns;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import vclab.vtc.VtcMain;
+import vclab.vtc.varnish.SimulatedVarnish;
+
+/** Runs vclab test in-process, the way bin/vclab test does, and keeps its output. */
+final class VtcRun {
+    final int exit;
+    final String out;
+    final String err;
+
+    private VtcRun(int exit, String out, String err) {
+        this.exit = exit;
+        this.out = out;
+        this.err = err;
+    }
+
+    static VtcRun run(List<String> args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        int code;
+        try (PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8);
+                PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8)) {
+            code = new VtcMain(po, pe, env, projectRoot(), new SimulatedVarnish.Factory())
+                    .run("vclab test", args);
+        }
+        return new VtcRun(code, o.toString(StandardCharsets.UTF_8),
+                e.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The project's top directory (where pom.xml is). */
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("pom.xml"))) {
+            dir = dir.getParent();
+        }
+        return dir == null ? Path.of("").toAbsolutePath() : dir;
+    }
+
+    /**
+     * The shared reference folder: $VCLAB_SHARED, else the first "shared" folder with
+     * upstream-vtc above the project; the test is skipped when there is none.
+     */
+    static Path shared() {
+        String env = System.getenv("VCLAB_SHARED");
+        if (env != null && Files.isDirectory(Path.of(env, "upstream-vtc"))) {
+            return Path.of(env);
+        }
+        for (Path dir = projectRoot(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("shared").resolve("upstream-vtc"))) {
+                return dir.resolve("shared");
+            }
+        }
+        Assumptions.abort("no shared/upstream-vtc folder above " + projectRoot()
+                + "; set VCLAB_SHARED");
+        return null;
+    }
+
+    /** Every .vtc file directly in {@code dir}, sorted. */
+    static List<Path> scripts(Path dir) throws java.io.IOException {
+        List<Path> list = new ArrayList<>();
+        try (var s = Files.list(dir)) {
+            s.filter(p -> p.toString().endsWith(".vtc")).sorted().forEach(list::add);
+        }
+        return list;
+    }
+
+    /** The result line of one script: "passed", "skipped" or "FAILED". */
+    String verdict(Path script) {
+        for (String line : out.split("\n")) {
+            if (line.startsWith("#    top  TEST " + script + " ")) {
+                String rest = line.substring(("#    top  TEST " + script + " ").length());
+                return rest.startsWith("passed") ? "passed" : rest.startsWith("skipped")
+                        ? "skipped" : "FAILED";
+            }
+        }
+        return "missing";
+    }
+}

@@ -1,0 +1,15 @@
+vcl 4.1;
+
+backend b1 {
+	.host = "127.0.0.1";
+	.port = "8080";
+}
+
+acl a {
+	"1.2.3.4"/33;
+}
+sub vcl_recv {
+	if (client.ip ~ a) {
+		return (pass);
+	}
+}

@@ -1,0 +1,15 @@
+vcl 4.1;
+
+backend b1 {
+	.host = "127.0.0.1";
+	.port = "8080";
+}
+
+acl a {
+	"192.168.1.1"/24;
+}
+sub vcl_recv {
+	if (client.ip ~ a) {
+		return (pass);
+	}
+}

@@ -1,0 +1,3 @@
+sub from_inner {
+	set req.http.x-inner = "1";
+}

@@ -1,0 +1,6 @@
+vcl 4.1;
+backend b1 {
+	.host = "127.0.0.1";
+}
+
+include +glob "./inc/glob-*.vcl";

@@ -1,0 +1,9 @@
+vcl 4.1;
+import directors;
+backend b1 {
+	.host = "127.0.0.1";
+	.port = "8080";
+}
+sub vcl_init {
+	new b1 = directors.round_robin();
+}

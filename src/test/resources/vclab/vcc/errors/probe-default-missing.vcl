@@ -1,0 +1,5 @@
+vcl 4.1;
+backend b1 {
+	.host = "127.0.0.1";
+	.probe = default;
+}

@@ -1,0 +1,8 @@
+vcl 4.0;
+backend b1 {
+	.host = "127.0.0.1";
+	.port = "8080";
+}
+sub vcl_recv {
+	set req.http."x-y" = "1";
+}

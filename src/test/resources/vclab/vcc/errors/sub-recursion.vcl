@@ -1,0 +1,16 @@
+vcl 4.1;
+
+backend b1 {
+	.host = "127.0.0.1";
+	.port = "8080";
+}
+
+sub a {
+	call b;
+}
+sub b {
+	call a;
+}
+sub vcl_recv {
+	call a;
+}

@@ -1,0 +1,1 @@
+vcl 4.1; backend x {

@@ -1,0 +1,12 @@
+vcl 4.1;
+
+backend b1 {
+	.host = "127.0.0.1";
+	.port = "8080";
+}
+
+sub vcl_recv {
+	if (client.ip ~ nosuch) {
+		return (pass);
+	}
+}

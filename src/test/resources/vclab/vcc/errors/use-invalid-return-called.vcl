@@ -1,0 +1,13 @@
+vcl 4.1;
+
+backend b1 {
+	.host = "127.0.0.1";
+	.port = "8080";
+}
+
+sub helper {
+	return (lookup);
+}
+sub vcl_recv {
+	call helper;
+}

@@ -1,0 +1,10 @@
+vcl 4.1;
+
+backend b1 {
+	.host = "127.0.0.1";
+	.port = "8080";
+}
+
+sub vcl_recv {
+	set client.ip = "1.2.3.4";
+}

@@ -25,10 +25,14 @@ import vclab.vcl.Reply;
  * overtake the reply of an earlier command.
  */
 public final class EmbeddedChannel implements CliChannel {
-    /** vclab's own commands, which {@code debug.vclab} lists and {@code help -j} leaves out. */
+    /**
+     * vclab's own commands that act on the simulation alone, all of which {@code debug.vclab}
+     * lists. {@code debug.req} is left out: it runs a request in the child, so it waits for
+     * the manager like varnishd's commands.
+     */
     public static final Set<String> SIMULATION_COMMANDS = Set.of("debug.vclab", "debug.points",
             "debug.inject", "debug.inject.clear", "debug.release", "debug.dns", "debug.trace",
-            "debug.threads", "debug.invariants", "debug.clock");
+            "debug.threads", "debug.invariants", "debug.clock", "debug.switches");
 
     private final Instance instance;
     private final CliSession session;

@@ -76,6 +76,7 @@ final class ReplCompleter implements Completer {
             case "debug.inject.clear" -> position == 0 ? injectionIds() : List.of();
             case "debug.release" -> position == 0 ? pauseNames() : List.of();
             case "debug.trace" -> position == 0 ? complete(TRACE_MODES) : List.of();
+            case "debug.switches" -> position == 0 ? complete(BOOLEANS) : List.of();
             default -> List.of();
         };
     }

@@ -91,7 +91,10 @@ class ReplTest {
         vt.await("heredoc> ");
         vt.type("vcl 4.1;\r\tbackend default none;\r");
         vt.type("EOF\r");
-        vt.await("VCL compilation failed");
+        int end = vt.await("heredoc> EOF\n");
+        vt.await(Repl.PROMPT, end);
+        assertTrue(vt.screen().substring(end).startsWith("heredoc> EOF\n200\n"),
+                vt.screen());
         List<String> expected = List.of("vcl.inline", "h1",
                 "vcl 4.1;\n\tbackend default none;\n");
         assertEquals(List.of(List.of("banner"), expected), model.channel().sent());
@@ -182,7 +185,7 @@ class ReplTest {
     void tabInsideHereDocumentIsATab() throws Exception {
         runRepl();
         vt.type("vcl.inline h2 << EOF\r\tvcl\r" + "EOF\r");
-        vt.await("VCL compilation failed");
+        vt.await(Repl.PROMPT, vt.await("heredoc> EOF\n"));
         assertEquals(List.of("vcl.inline", "h2", "\tvcl\n"), model.channel().sent().get(1));
     }
 }

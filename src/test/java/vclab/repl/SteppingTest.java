@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +21,10 @@ import vclab.cli.CliReply;
 import vclab.cli.CliStatus;
 
 /**
- * Stepping through the manager with injections in the embedded model: a delay costs its
- * virtual time, a pause holds the command until {@code debug.release}, and vclab's own
- * commands are answered while the manager is held. The point used is the manager's
- * {@code mgt.between_commands}, which needs no VCL.
+ * Stepping with injections in the embedded model: a delay costs its virtual time, a pause
+ * holds the command until {@code debug.release}, and vclab's own commands are answered while
+ * the manager is held. Most tests use the manager's {@code mgt.between_commands}, which needs
+ * no VCL; the last two step through a VCL's WARM event.
  */
 class SteppingTest {
     private static final Pattern CLOCK = Pattern.compile("virtual time (\\d+\\.\\d+) s");
@@ -102,6 +104,60 @@ class SteppingTest {
             assertTrue(new ObjectMapper().readTree(trace.body()).isArray(), trace.body());
             CliReply panic = call(channel, model, "panic.show");
             assertEquals(model.call("panic.show"), panic);
+        }
+    }
+
+    private static final String DEBUG_VCL = "vcl.inline v2 << EOF\nvcl 4.1;\nimport debug;\n"
+            + "backend default none;\nEOF";
+
+    /** The times of the trace lines, as printed in its first column. */
+    private static List<Double> times(List<String> lines) {
+        List<Double> times = new ArrayList<>();
+        for (String line : lines) {
+            times.add(Double.parseDouble(line.strip().split("\\s+")[0]));
+        }
+        return times;
+    }
+
+    @Test
+    void warmEventDelayShowsInTrace() throws Exception {
+        try (TestModel model = TestModel.start(true, "-b", "none")) {
+            CliChannel channel = model.channel();
+            call(channel, model, "debug.trace on");
+            assertEquals(CliStatus.OK, call(channel, model, DEBUG_VCL).status());
+            assertEquals(CliStatus.OK, call(channel, model, "vcl.state v2 cold").status());
+            call(channel, model,
+                    "debug.inject vcl_send_event.inside delay 100ms event=WARM vcl=v2");
+            assertEquals(CliStatus.OK, call(channel, model, "vcl.state v2 warm").status());
+
+            List<String> lines = List.of(call(channel, model, "debug.trace").body().split("\n"));
+            int warm = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches(".*vmod +v2 debug WARM")) {
+                    warm = i;
+                }
+            }
+            assertTrue(warm >= 0 && warm + 1 < lines.size(), String.join("\n", lines));
+            List<Double> times = times(lines.subList(warm, warm + 2));
+            assertTrue(times.get(1) - times.get(0) >= 0.1, String.join("\n", lines));
+        }
+    }
+
+    @Test
+    void pauseInsideWarmEvent() throws Exception {
+        try (TestModel model = TestModel.start(true, "-b", "none")) {
+            CliChannel channel = model.channel();
+            assertEquals(CliStatus.OK, call(channel, model, DEBUG_VCL).status());
+            assertEquals(CliStatus.OK, call(channel, model, "vcl.state v2 cold").status());
+            call(channel, model, "debug.inject vcl_send_event.inside pause w1 event=WARM");
+            CompletableFuture<CliReply> warm = channel.send(model.request("vcl.state v2 warm"));
+
+            String threads = awaitHeld(model, "w1");
+            assertTrue(threads.contains("vcl_send_event.inside"), threads);
+            assertFalse(warm.isDone());
+            call(channel, model, "debug.release w1");
+            assertEquals(CliStatus.OK, warm.get().status());
+            assertTrue(call(channel, model, "vcl.list").body().matches("(?s).*warm +0 +v2.*"));
         }
     }
 

@@ -15,9 +15,9 @@ import vclab.model.Models;
 import vclab.vrt.PokeOutcome;
 
 /**
- * A simulated varnishd for the tests, started without a boot VCL ({@code -f ''}) because
- * vclab's VCL compiler is not connected yet, and a session with it that records every
- * request it sends.
+ * A simulated varnishd for the tests and a session with it that records every request it
+ * sends. It starts without a boot VCL ({@code -f ''}), so no child runs, unless the test
+ * passes {@code -b}.
  */
 final class TestModel implements AutoCloseable {
     private final ModelHost host;
@@ -29,8 +29,10 @@ final class TestModel implements AutoCloseable {
     }
 
     static TestModel start(boolean realtime, String... varnishdArgs) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("-f", ""));
-        argv.addAll(List.of(varnishdArgs));
+        List<String> argv = new ArrayList<>(List.of(varnishdArgs));
+        if (!argv.contains("-b")) {
+            argv.addAll(List.of("-f", ""));
+        }
         InstanceOptions options = new InstanceOptions("test", argv, Models.defaultModel(),
                 null, (h, p, x) -> PokeOutcome.REFUSED_NOW, false,
                 Path.of("").toAbsolutePath(), 4199);

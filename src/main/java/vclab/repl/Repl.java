@@ -81,9 +81,13 @@ public final class Repl {
             replThread = Thread.currentThread();
         }
         channel.onClose(this::wake);
+        // Raw mode for the whole session, not only inside readLine: in the tty's normal mode
+        // a Ctrl-D typed between two lines would be taken as end of input and lost.
+        Attributes original = terminal.enterRawMode();
         try {
             return session();
         } finally {
+            terminal.setAttributes(original);
             synchronized (wakeLock) {
                 replThread = null;
                 Thread.interrupted();
@@ -188,9 +192,7 @@ public final class Repl {
 
     /**
      * Waits until the replies are printed, the grace period ends, Ctrl-C is pressed or the
-     * session ends, whichever comes first. The terminal stays in raw mode meanwhile, because
-     * in the tty's normal mode a Ctrl-D typed ahead would be taken as end of input and lost.
-     * In raw mode it reaches the next readLine as a key.
+     * session ends, whichever comes first. Keys typed meanwhile wait for the next readLine.
      */
     private void awaitReplies(List<CompletableFuture<CliReply>> replies) {
         if (replies.isEmpty()) {
@@ -199,14 +201,12 @@ public final class Repl {
         Thread waiter = Thread.currentThread();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT,
                 signal -> waiter.interrupt());
-        Attributes original = terminal.enterRawMode();
         try {
             CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0]))
                     .get(settings.replyGrace().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException | TimeoutException | ExecutionException e) {
             // Stop waiting: the replies still owed are printed when they arrive.
         } finally {
-            terminal.setAttributes(original);
             terminal.handle(Terminal.Signal.INT, previous);
         }
     }

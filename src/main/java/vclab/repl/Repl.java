@@ -20,6 +20,7 @@ import org.jline.terminal.Terminal;
 import vclab.cli.CliProtocol;
 import vclab.cli.CliReply;
 import vclab.cli.CliRequest;
+import vclab.cli.CliStatus;
 import vclab.cli.Dialect;
 import vclab.cli.adm.AdmOutput;
 
@@ -53,6 +54,11 @@ public final class Repl {
     private final RequestFraming framing;
     private final Object printLock = new Object();
     private volatile LineReader reader;
+    /**
+     * Whether a 500 reply was printed. The session ends with it, as trunk's varnishadm exits
+     * right after printing one; the channel may notice the close a moment later.
+     */
+    private volatile boolean closeReplied;
     private final Object wakeLock = new Object();
     /** The thread in {@link #run}, woken when the session ends; null outside run. */
     private Thread replThread;
@@ -109,7 +115,7 @@ public final class Repl {
         while (true) {
             // Clear a wake-up left from a wait; its cause, the session's end, is checked next.
             Thread.interrupted();
-            if (channel.isClosed()) {
+            if (channel.isClosed() || closeReplied) {
                 break;
             }
             String text;
@@ -186,6 +192,9 @@ public final class Repl {
         return reply.whenComplete((r, e) -> {
             if (r != null) {
                 print(r);
+                if (r.status() == CliStatus.CLOSE) {
+                    closeReplied = true;
+                }
             }
         });
     }

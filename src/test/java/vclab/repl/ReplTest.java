@@ -129,6 +129,11 @@ class ReplTest {
         vt.type("quit\r");
         assertEquals(0, exitCode());
         assertTrue(vt.screen().contains("500\nClosing CLI connection\n"), vt.screen());
+        // The REPL leaves on the printed 500; the session records its end on its own thread.
+        long deadline = System.nanoTime() + VirtualTerminal.PATIENCE.toNanos();
+        while (!model.channel().isClosed() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertTrue(model.channel().isClosed());
     }
 

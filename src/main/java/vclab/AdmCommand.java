@@ -35,8 +35,8 @@ import vclab.repl.VclabAdm;
             "  -f FILE, --vcl-file FILE  boot VCL file, as varnishd -f; -f '' boots without"
                 + " a VCL",
             "  --dialect 7.1|8.0    Varnish release whose CLI output to reproduce",
-            "  --virtual-time       freeze virtual time instead of following the wall clock"
-                + " (injected delays and timers then never end)",
+            "  --virtual-time       virtual time stands still between commands instead of"
+                + " following the wall clock; a command's delays run at once",
             "  --history FILE       REPL history file (default ~/.vclab_history; '' for"
                 + " none)",
             "  --help               print this help"})

@@ -313,9 +313,18 @@ public final class Instance implements CliService, CliSupport {
         return box[0];
     }
 
+    /** vclab's commands that skip the manager's queue, see {@link VclabCommands}. */
+    public static final java.util.Set<String> SIMULATION_COMMANDS =
+            VclabCommands.SIMULATION_COMMANDS;
+
     /** Runs one request from a real thread (a TCP connection); blocks until it is done. */
     @Override
     public CliReply execute(CliSession session, CliRequest request) {
+        if (session.isAuthenticated() && request.syntaxError() == null
+                && !request.argv().isEmpty()
+                && SIMULATION_COMMANDS.contains(request.argv().get(0))) {
+            return simulationCommand(session, request);
+        }
         if (isPing(session, request) && inFlight.get() == 0) {
             // varnishd's manager answers ping itself, at once when it is idle; so does vclab,
             // without a trip into the simulation.
@@ -326,6 +335,29 @@ public final class Instance implements CliService, CliSupport {
             return submit(session, request);
         } finally {
             inFlight.decrementAndGet();
+        }
+    }
+
+    /** Runs a simulation command between two scheduling steps, outside the manager's queue. */
+    private CliReply simulationCommand(CliSession session, CliRequest request) {
+        java.util.concurrent.CompletableFuture<CliReply> reply =
+                new java.util.concurrent.CompletableFuture<>();
+        scheduler.submitExternal(() -> {
+            try {
+                reply.complete(mgtDispatcher.dispatch(session, request));
+            } catch (RuntimeException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CliReply(400, "CLI communication error");
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.ERROR, "vclab command {0} failed: {1}",
+                    request.argv().get(0), e.getCause().toString());
+            return new CliReply(400, "CLI communication error");
         }
     }
 

@@ -23,6 +23,17 @@ final class VclabCommands {
         this.inst = inst;
     }
 
+    /**
+     * vclab's commands that act on the simulation alone (the scheduler, injections, resolver,
+     * trace), not on varnishd's state: they run between two scheduling steps at once, even
+     * while the manager is held, for example by a {@code pause} that only
+     * {@code debug.release} ends. {@code debug.req} is not one: it runs a request in the child.
+     */
+    public static final java.util.Set<String> SIMULATION_COMMANDS = java.util.Set.of(
+            "debug.vclab", "debug.points", "debug.inject", "debug.inject.clear", "debug.release",
+            "debug.dns", "debug.trace", "debug.threads", "debug.invariants", "debug.clock",
+            "debug.switches");
+
     /** debug.req, which the manager forwards to the child. */
     static final CliCommand REQ = new CliCommand("debug.req",
             "debug.req [<url>] [hold=<duration>] [async]",

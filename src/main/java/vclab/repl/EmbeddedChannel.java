@@ -30,9 +30,8 @@ public final class EmbeddedChannel implements CliChannel {
      * lists. {@code debug.req} is left out: it runs a request in the child, so it waits for
      * the manager like varnishd's commands.
      */
-    public static final Set<String> SIMULATION_COMMANDS = Set.of("debug.vclab", "debug.points",
-            "debug.inject", "debug.inject.clear", "debug.release", "debug.dns", "debug.trace",
-            "debug.threads", "debug.invariants", "debug.clock", "debug.switches");
+    public static final Set<String> SIMULATION_COMMANDS = vclab.instance.Instance
+            .SIMULATION_COMMANDS;
 
     private final Instance instance;
     private final CliSession session;

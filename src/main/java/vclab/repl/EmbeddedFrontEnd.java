@@ -56,9 +56,6 @@ public final class EmbeddedFrontEnd implements AdmProgram.EmbeddedModel {
         }
         ModelHost host;
         try {
-            // TODO: with --virtual-time the scheduler waits for the terminal without moving
-            // the clock to the next wake-up, so an injected delay or a varnishd timer never
-            // ends. Stepping with delays needs the default real-time mode.
             host = ModelHost.start(instanceOptions(), !vclab.virtualTime());
         } catch (InstanceException | IllegalArgumentException e) {
             streams.err().print(e.getMessage() + "\n");

@@ -17,7 +17,8 @@ import java.util.List;
  * -b ADDR, --backend ADDR   the boot VCL's backend, as varnishd -b (default: none)
  * -f FILE, --vcl-file FILE  boot with this VCL file, as varnishd -f; -f '' boots without one
  * --dialect 7.1|8.0    the CLI output to reproduce (default: the model's)
- * --virtual-time       virtual time stands still instead of following the wall clock
+ * --virtual-time       virtual time stands still between commands instead of following the
+ *                      wall clock; a command's delays and timers still run, at once
  * --history FILE       the REPL's history file (default: ~/.vclab_history; '' for none)
  * </pre>
  *

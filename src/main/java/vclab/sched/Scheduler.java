@@ -88,6 +88,8 @@ public final class Scheduler {
     private volatile boolean inboxPending;
     private int externalWaits;
     private int externalSources;
+    /** Requests from outside that the simulation is working on; touched with the baton. */
+    private int openRequests;
     private long wallStart;
 
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -502,6 +504,21 @@ public final class Scheduler {
     }
 
     /**
+     * Marks the start of a request from outside (a CLI command from a connection or a
+     * terminal) and returns the mark for {@link #requestDone()}. Call with the baton held.
+     * While a request is open, an idle simulation in virtual time moves the clock on to its
+     * next deadline instead of waiting for more input.
+     */
+    public void requestStarted() {
+        openRequests++;
+    }
+
+    /** Marks the end of a request counted by {@link #requestStarted()}; baton held. */
+    public void requestDone() {
+        openRequests--;
+    }
+
+    /**
      * Declares that real threads may deliver events (a CLI listener, a terminal), so that an
      * idle simulation waits for them instead of reporting a deadlock.
      */
@@ -730,7 +747,10 @@ public final class Scheduler {
         }
         boolean waitExternal;
         synchronized (inboxLock) {
-            waitExternal = externalWaits > 0 || externalSources > 0
+            // In virtual time an open request lets the clock jump to the next deadline, as in
+            // a script; with none open, time stands still until the next request arrives.
+            boolean working = !realtime && openRequests > 0 && deadline != Long.MAX_VALUE;
+            waitExternal = externalWaits > 0 || externalSources > 0 && !working
                     || (realtime && deadline != Long.MAX_VALUE);
         }
         if (waitExternal) {

@@ -174,7 +174,12 @@ public final class Varnishd {
         CompletableFuture<Reply> future = new CompletableFuture<>();
         Manager.Command[] box = new Manager.Command[1];
         box[0] = new Manager.Command(() -> box[0].reply = action.apply(mgt), future);
-        scheduler.submitExternal(() -> scheduler.putInternal(mgt.queue, box[0]));
+        scheduler.submitExternal(() -> {
+            scheduler.requestStarted();
+            // The manager completes the future on its simulated thread, with the baton.
+            future.whenComplete((r, e) -> scheduler.requestDone());
+            scheduler.putInternal(mgt.queue, box[0]);
+        });
         return future;
     }
 

@@ -108,6 +108,15 @@ class EmbeddedAdmTest {
     }
 
     @Test
+    void virtualTimeRunsDelaysOfOpenCommands() throws Exception {
+        Run run = run("debug.inject vcl_send_event.inside delay 100ms event=WARM\n"
+                + "vcl.inline v2 \"vcl 4.1; import debug; backend b none;\"\n"
+                + "debug.clock\n", "--virtual-time");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("virtual time 0.100000 s"), run.out());
+    }
+
+    @Test
     void passModeHereDocument() throws Exception {
         String stdin = "vcl.inline h1 << EOF\nvcl 4.1;\nbackend default none;\nEOF\nvcl.list\n";
         Run run = run(stdin, "-f", "", "-p");

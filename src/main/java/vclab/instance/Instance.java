@@ -47,6 +47,7 @@ public final class Instance implements CliService, CliSupport {
     private final InstanceOptions options;
     private final Dialect dialect;
     private final ParamStore params;
+    private final Stevedores stevedores;
     private final Varnishd vd;
     private final CliDispatcher mgtDispatcher;
     private final CliBuiltins builtins;
@@ -66,7 +67,11 @@ public final class Instance implements CliService, CliSupport {
         this.options = options;
         this.dialect = options.dialect() != null ? options.dialect() : options.model().dialect();
         this.random = new Random(options.seed());
-        this.params = new ParamStore(dialect);
+        this.stevedores = Stevedores.configure(args.all('s'));
+        if (stevedores.error() != null) {
+            startupErrors.add("Error: " + stevedores.error() + "\n(-? gives usage)");
+        }
+        this.params = new ParamStore(dialect, stevedores.idents());
         String n = args.last('n');
         this.workdir = n == null ? null : options.pwd().resolve(n);
         String s = args.last('S');
@@ -82,7 +87,7 @@ public final class Instance implements CliService, CliSupport {
         c.model = options.model();
         c.dialect = dialect;
         c.params = new ParamsAdapter(params);
-        c.compiler = new VccCompiler(options.pwd(), dialect, params);
+        c.compiler = new VccCompiler(options.pwd(), dialect, params, stevedores.idents());
         c.pokeOracle = options.pokeOracle();
         List<String> argv = new ArrayList<>();
         argv.add("varnishd");
@@ -91,10 +96,12 @@ public final class Instance implements CliService, CliSupport {
         c.masterPid = (int) (ProcessHandle.current().pid() & 0x3fffff);
         c.listenAddress = listenAddressFor(args, options.external());
         c.cliSupport = this;
+        String startupChoices = "-junix," + stevedores.platformChoices() + ",-hcritbit";
+        c.platformChoices = startupChoices;
         this.vd = new Varnishd(scheduler, c);
         // A sealed instance (under the explorer) writes no secret file, so auth reads the
         // secret from memory.
-        CliBanner banner = CliBanner.forThisMachine(dialect, CliBanner.DEFAULT_STARTUP_CHOICES);
+        CliBanner banner = CliBanner.forThisMachine(dialect, startupChoices);
         this.builtins = secretFile == null ? new CliBuiltins(banner, (Path) null)
                 : options.external() ? new CliBuiltins(banner, secretFile)
                 : new CliBuiltins(banner, () -> secret.clone());
@@ -406,6 +413,11 @@ public final class Instance implements CliService, CliSupport {
 
     public ParamStore params() {
         return params;
+    }
+
+    /** The storages configured by the -s arguments. */
+    Stevedores stevedores() {
+        return stevedores;
     }
 
     public Dialect dialect() {

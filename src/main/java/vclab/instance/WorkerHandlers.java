@@ -108,8 +108,10 @@ final class WorkerHandlers {
     private void panicWorker(CliCall c) {
         // NOTE: the line is 7.1.1's (834) or 8.0.0's (809); releases in between differ.
         int line = c.dialect() == vclab.cli.Dialect.V7_1 ? 834 : 809;
+        // The condition is the C preprocessor's text of the expression, which escapes the
+        // quotes of its string literals: 7.1.1 prints strcmp(\"\", \"You asked for it\").
         throw vclab.vrt.Panic.assertion("ccf_panic", "cache/cache_panic.c", line,
-                "(strcmp(\"\", \"You asked for it\")) == 0");
+                "(strcmp(\\\"\\\", \\\"You asked for it\\\")) == 0");
     }
 
     // ---------------------------------------------------------------- vcl.list and vcl.show

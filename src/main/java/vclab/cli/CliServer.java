@@ -114,6 +114,8 @@ public final class CliServer implements AutoCloseable {
     private final List<Thread> acceptors = new ArrayList<>();
     private final Set<CliConnection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor watchdog;
+    /** The watchdog's only thread, joined by close(); null until the first timer is set. */
+    private volatile Thread watchdogThread;
     private final AtomicInteger sessionIds = new AtomicInteger();
     private final AtomicLong rejectedSessions = new AtomicLong();
     private volatile boolean closed;
@@ -125,6 +127,7 @@ public final class CliServer implements AutoCloseable {
         this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, name + "-watchdog");
             thread.setDaemon(true);
+            watchdogThread = thread;
             return thread;
         });
         this.watchdog.setRemoveOnCancelPolicy(true);
@@ -331,6 +334,8 @@ public final class CliServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The executor counts as terminated while its thread is still finishing its exit.
+        join(watchdogThread);
         LOG.log(Level.INFO, "CLI server {0} stopped", name);
     }
 

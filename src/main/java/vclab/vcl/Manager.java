@@ -264,7 +264,9 @@ public final class Manager {
                 String text = "Child (" + c.pid + ") Pushing vcls failed:\n" + r.body();
                 complain("Error", text);
                 stopChild(c);
-                return new Reply(r.status(), text);
+                // Up to 7.3 the message goes to the log only; from 7.4 also to the reply.
+                boolean logOnly = dialect() == Dialect.V7_1;
+                return new Reply(r.status(), logOnly ? "" : text);
             }
         }
         if (vcls.active != null) {

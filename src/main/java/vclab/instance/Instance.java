@@ -47,6 +47,7 @@ public final class Instance implements CliService, CliSupport {
     private final InstanceOptions options;
     private final Dialect dialect;
     private final ParamStore params;
+    private final Stevedores stevedores;
     private final Varnishd vd;
     private final CliDispatcher mgtDispatcher;
     /** Answers ping on connection threads while no request is in the simulation. */
@@ -70,7 +71,11 @@ public final class Instance implements CliService, CliSupport {
         this.options = options;
         this.dialect = options.dialect() != null ? options.dialect() : options.model().dialect();
         this.random = new Random(options.seed());
-        this.params = new ParamStore(dialect);
+        this.stevedores = Stevedores.configure(args.all('s'));
+        if (stevedores.error() != null) {
+            startupErrors.add("Error: " + stevedores.error() + "\n(-? gives usage)");
+        }
+        this.params = new ParamStore(dialect, stevedores.idents());
         String n = args.last('n');
         this.workdir = n == null ? null : options.pwd().resolve(n);
         String s = args.last('S');
@@ -86,7 +91,7 @@ public final class Instance implements CliService, CliSupport {
         c.model = options.model();
         c.dialect = dialect;
         c.params = new ParamsAdapter(params);
-        c.compiler = new VccCompiler(options.pwd(), dialect, params);
+        c.compiler = new VccCompiler(options.pwd(), dialect, params, stevedores.idents());
         c.pokeOracle = options.pokeOracle();
         List<String> argv = new ArrayList<>();
         argv.add("varnishd");
@@ -95,13 +100,15 @@ public final class Instance implements CliService, CliSupport {
         c.masterPid = (int) (ProcessHandle.current().pid() & 0x3fffff);
         c.listenAddress = listenAddressFor(args, options.external());
         c.cliSupport = this;
+        String startupChoices = "-junix," + stevedores.platformChoices() + ",-hcritbit";
+        c.platformChoices = startupChoices;
         this.vd = new Varnishd(scheduler, c);
         // An -S file is read at every auth, as varnishd reads it. Without -S, an instance that
         // publishes nothing (under the explorer) has no secret file, so auth reads the secret
         // from memory.
         boolean secretFromFile = args.last('S') != null || options.external();
         var release = vd.model().release();
-        CliBanner banner = CliBanner.forThisMachine(dialect, CliBanner.DEFAULT_STARTUP_CHOICES)
+        CliBanner banner = CliBanner.forThisMachine(dialect, startupChoices)
                 .withRelease("varnish-" + release.version() + " revision " + release.revision());
         this.builtins = secretFile == null ? new CliBuiltins(banner, (Path) null)
                 : secretFromFile ? new CliBuiltins(banner, secretFile)
@@ -500,6 +507,11 @@ public final class Instance implements CliService, CliSupport {
 
     public ParamStore params() {
         return params;
+    }
+
+    /** The storages configured by the -s arguments. */
+    Stevedores stevedores() {
+        return stevedores;
     }
 
     public Dialect dialect() {

@@ -107,6 +107,8 @@ final class WorkerHandlers {
     /** debug.panic.worker: the child fails an assertion on purpose. */
     private void panicWorker(CliCall c) {
         int line = child.release().line("ccf_panic.forced");
+        // The manager quotes the child's panic text, so this prints as
+        // strcmp(\"\", \"You asked for it\"), as varnishd's does.
         throw vclab.vrt.Panic.assertion("ccf_panic", "cache/cache_panic.c", line,
                 "(strcmp(\"\", \"You asked for it\")) == 0");
     }

@@ -269,8 +269,7 @@ public final class Child implements VrtHost {
             throw Panic.wrong("cache/cache_vcl.c", line, "A VMOD cannot fail COLD or DISCARD events");
         }
         if (msg != null && ctx.msg != null) {
-            String m = ctx.msg.toString();
-            msg.append(m.endsWith("\n") ? m.substring(0, m.length() - 1) : m);
+            msg.append(ctx.msg);
         }
         return r;
     }

@@ -231,7 +231,8 @@ public final class MgtVclCommands {
             body.append("VCL compiled.\n");
             return Reply.ok(body.toString());
         }
-        Reply r = mgt.childCommand("vcl.load \"" + name + "\" " + v.library + " "
+        // Unlike the push at child start, a run-time load sends the name unquoted.
+        Reply r = mgt.childCommand("vcl.load " + name + " " + v.library + " "
                 + (v.warm ? "1" : "0") + state);
         if (r.status() != 200) {
             delete(v);

@@ -285,7 +285,7 @@ public final class Varnishd {
                 .append(")\n");
         sb.append("argv = {\n");
         for (int i = 0; i < argv.size(); i++) {
-            sb.append("  [").append(i).append("] = \\\"").append(argv.get(i)).append("\\\",\n");
+            sb.append("  [").append(i).append("] = \"").append(argv.get(i)).append("\",\n");
         }
         sb.append("}\n");
         sb.append("pthread.name = (").append(t != null && t.name().equals("cli") ? "cache-main"

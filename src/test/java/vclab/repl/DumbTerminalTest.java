@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vclab.testing.OwnThread;
 
 /**
  * The plain fallback: on JLine's dumb terminal, and in a real {@code vclab adm} process on a
@@ -41,7 +42,7 @@ class DumbTerminalTest {
                     Duration.ofSeconds(5), dir);
             Repl repl = new Repl(vt.terminal(), model.channel(), model.dialect(), settings,
                     new PrintStream(err, true, StandardCharsets.UTF_8));
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(repl::run);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(repl::run, OwnThread.EXECUTOR);
             vt.await(Repl.PROMPT);
             vt.type("ping\n");
             vt.await("PONG");
@@ -142,7 +143,7 @@ class DumbTerminalTest {
             } catch (IOException e) {
                 return new byte[0];
             }
-        });
+        }, OwnThread.EXECUTOR);
     }
 
     /** Collects a process's output on a thread of its own. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vclab.cli.CliReply;
 import vclab.cli.adm.AdmProgram;
 import vclab.model.Models;
+import vclab.testing.OwnThread;
 
 /**
  * {@code vclab adm} without {@code -T} or {@code -n}: one-shot, pass and interactive modes
@@ -191,7 +192,7 @@ class EmbeddedAdmTest {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, OwnThread.EXECUTOR);
             vt.await(Repl.PROMPT);
             vt.type("ping\r");
             vt.await("PONG");

@@ -26,6 +26,7 @@ import vclab.cli.CliStatus;
 import vclab.cli.Dialect;
 import vclab.cli.RealVarnish;
 import vclab.cli.adm.AdmProgram;
+import vclab.testing.OwnThread;
 
 /**
  * {@code vclab adm -T ... -S ...} against a real varnishd 7.1 that the test starts on
@@ -107,7 +108,7 @@ class RealVarnishReplTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, OwnThread.EXECUTOR);
             int at = vt.await("200\n" + varnishadm("banner") + Repl.PROMPT);
             assertEquals(0, at, vt.screen());
             for (String command : List.of("status", "vcl.list", "nosuch", "vcl.use nosuch")) {
@@ -143,7 +144,7 @@ class RealVarnishReplTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, OwnThread.EXECUTOR);
             vt.await(Repl.PROMPT);
             vt.type("vcl.inline heredoc1 << EOF\r");
             vt.await("heredoc> ");

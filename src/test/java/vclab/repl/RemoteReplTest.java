@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vclab.cli.CliServer;
 import vclab.cli.FakeCliService;
 import vclab.cli.adm.AdmProgram;
+import vclab.testing.OwnThread;
 
 /**
  * The REPL as {@code vclab adm -T ... -S ...} runs it with a terminal on stdin, against a
@@ -67,7 +68,7 @@ class RemoteReplTest {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, OwnThread.EXECUTOR);
     }
 
     private int exitCode(CompletableFuture<Integer> exit) throws Exception {

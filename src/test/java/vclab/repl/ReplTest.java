@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vclab.cli.CliReply;
+import vclab.testing.OwnThread;
 
 /** The REPL on a virtual xterm, talking to a simulated varnishd in this JVM. */
 class ReplTest {
@@ -45,7 +46,7 @@ class ReplTest {
         ReplSettings settings = new ReplSettings(history, grace, Duration.ofSeconds(5), dir);
         Repl repl = new Repl(vt.terminal(), model.channel(), model.dialect(), settings,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        exit = CompletableFuture.supplyAsync(repl::run);
+        exit = CompletableFuture.supplyAsync(repl::run, OwnThread.EXECUTOR);
     }
 
     private void runRepl() throws Exception {

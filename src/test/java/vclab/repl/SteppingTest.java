@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vclab.cli.CliReply;
 import vclab.cli.CliStatus;
+import vclab.testing.OwnThread;
 
 /**
  * Stepping with injections in the embedded model: a delay costs its virtual time, a pause
@@ -173,7 +174,7 @@ class SteppingTest {
                     Duration.ofSeconds(5), dir);
             Repl repl = new Repl(vt.terminal(), model.channel(), model.dialect(), settings,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(repl::run);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(repl::run, OwnThread.EXECUTOR);
             vt.await(Repl.PROMPT);
             vt.type("debug.inject mgt.between_commands pause p1 times=1\r");
             int injected = vt.await("Injection 1:");

@@ -2,6 +2,7 @@
 # CLI ping round trips per second over one authenticated connection, measured by one Java
 # client (vclab.cli.bench.CliPingBench) against, side by side:
 #   - a real varnishd (when installed), started here on loopback;
+#   - bin/vclab serve, the simulated varnishd with its whole command dispatcher;
 #   - vclab's CliServer with the ping-only benchmark service, in a JVM of its own, once with
 #     bin/vclab's JVM flags and once with the JVM's defaults.
 # Peak memory is the server process's VmHWM (peak resident set) from /proc.
@@ -13,7 +14,7 @@ jar="$here/target/vclab.jar"
 
 # The launcher builds the jar when needed and names the JDK it picks.
 java_home=$(VCLAB_SHOW_JAVA=1 "$here/bin/vclab" --version 2>&1 >/dev/null \
-    | sed -n 's/.*vclab: using //p')
+    | sed -n 's/.*vclab: using \(.*\) (Java [0-9]*)$/\1/p')
 java="${java_home:+$java_home/bin/}java"
 launcher_flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"
 
@@ -59,6 +60,23 @@ measure_vclab() {
     server_pid=""
 }
 
+# measure_serve: the full model behind `bin/vclab serve`, found through its working directory
+# as varnishadm -n finds a varnishd.
+measure_serve() {
+    rm -rf "$tmp/vwd"
+    "$here/bin/vclab" serve -n "$tmp/vwd" -T 127.0.0.1:0 -S "$tmp/secret" -b none \
+        >/dev/null 2>&1 &
+    server_pid=$!
+    while [ ! -s "$tmp/vwd/_.vsm_mgt/_.index" ]; do sleep 0.1; done
+    sleep 0.5
+    result=$(client -n "$tmp/vwd")
+    echo "bin/vclab serve (the model, bin/vclab flags): $result" \
+        "peak_rss=$(peak_kib "$server_pid")KiB"
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+}
+
 {
     echo "# bench/cli-ping.sh $seconds s, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(uname -srm)," \
         "$(nproc) CPUs"
@@ -75,6 +93,7 @@ measure_vclab() {
     else
         echo "varnishd: not installed, skipped"
     fi
+    measure_serve
     # shellcheck disable=SC2086
     measure_vclab "bin/vclab flags ($launcher_flags)" $launcher_flags
     measure_vclab "JVM default flags"

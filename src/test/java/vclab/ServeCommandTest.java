@@ -127,6 +127,30 @@ class ServeCommandTest {
     }
 
     @Test
+    void modelAuthenticatesWithTheSecretFile() throws Exception {
+        byte[] secret = Files.readAllBytes(Files.writeString(dir.resolve("secret"),
+                "model-secret\n"));
+        ServeCommand command = new ServeCommand();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command).setErr(new PrintWriter(err, true));
+        Thread thread = new Thread(() -> cl.execute("-T", "127.0.0.1:0", "-S",
+                dir.resolve("secret").toString(), "-b", "none"), "serve-model-under-test");
+        thread.start();
+        try {
+            CliServer server = command.awaitServing().orElseThrow(() -> new AssertionError(
+                    "serve did not start: " + err));
+            try (CliClient client = CliClient.connect(server.addresses().get(0),
+                    Duration.ofSeconds(10))) {
+                assertEquals(CliStatus.OK, client.authenticate(secret).status());
+                assertTrue(client.call("ping").body().startsWith("PONG "));
+            }
+        } finally {
+            command.stop();
+            thread.join();
+        }
+    }
+
+    @Test
     void workdirWithoutSecretGetsANewSecretFile() throws Exception {
         Path workdir = dir.resolve("wd");
         try (Running serve = new Running(null, "-T", "127.0.0.1:0", "-n", workdir.toString())) {

@@ -6,11 +6,23 @@ import java.util.Locale;
  * The welcome banner: the greeting of a session that needs no authentication, the reply to a
  * successful {@code auth}, and the output of {@code banner}.
  *
- * @param dialect the release whose version line is shown
+ * @param dialect the release whose output rules apply
  * @param platform the line varnishd builds from uname and its start-up choices, for example
  *     {@code Linux,6.1.0-18-amd64,x86_64,-junix,-sdefault,-sdefault,-hcritbit}
+ * @param release the version line, for example
+ *     {@code varnish-7.6.0 revision ed1243ca162a7b1d975bc0332f0d66d33f0bc78e}
  */
-public record CliBanner(Dialect dialect, String platform) {
+public record CliBanner(Dialect dialect, String platform, String release) {
+    /** A banner with the version line of the dialect's own release. */
+    public CliBanner(Dialect dialect, String platform) {
+        this(dialect, platform, dialect.release());
+    }
+
+    /** The same banner with another release's version line. */
+    public CliBanner withRelease(String versionLine) {
+        return new CliBanner(dialect, platform, versionLine);
+    }
+
     /** The start-up choices of a varnishd started without -j, -s or -h. */
     public static final String DEFAULT_STARTUP_CHOICES = "-junix,-sdefault,-sdefault,-hcritbit";
 
@@ -59,7 +71,7 @@ public record CliBanner(Dialect dialect, String platform) {
         out.print("Varnish Cache CLI 1.0\n");
         out.print("-----------------------------\n");
         out.print(platform + "\n");
-        out.print(dialect.release() + "\n");
+        out.print(release + "\n");
         out.print("\n");
         out.print("Type 'help' for command list.\n");
         out.print("Type 'quit' to close CLI session.\n");

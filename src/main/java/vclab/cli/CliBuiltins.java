@@ -81,7 +81,12 @@ public final class CliBuiltins {
     }
 
     private static void managerHelp(CliCall call) {
-        if (call.host().childRunning()) {
+        // vclab's own manager-side commands are unknown to the child, so their help is local.
+        String topic = call.args().stream().filter(a -> !a.startsWith("-")).findFirst()
+                .orElse(null);
+        boolean vclabTopic = topic != null && call.table().visible(true).stream()
+                .anyMatch(c -> c.hidden() && c.name().equals(topic));
+        if (call.host().childRunning() && !vclabTopic) {
             CliDispatcher.askChild(call);
         } else {
             help(call);

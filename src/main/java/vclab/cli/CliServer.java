@@ -117,6 +117,8 @@ public final class CliServer implements AutoCloseable {
     private final AtomicInteger sessionIds = new AtomicInteger();
     private final AtomicLong rejectedSessions = new AtomicLong();
     private volatile boolean closed;
+    /** The watchdog's threads, so that close() can wait until they have exited. */
+    private final List<Thread> watchdogThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private CliServer(CliService service, Options options) {
         this.service = service;
@@ -125,6 +127,7 @@ public final class CliServer implements AutoCloseable {
         this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, name + "-watchdog");
             thread.setDaemon(true);
+            watchdogThreads.add(thread);
             return thread;
         });
         this.watchdog.setRemoveOnCancelPolicy(true);
@@ -330,6 +333,10 @@ public final class CliServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // A terminated executor's worker may still be finishing its exit; wait for that too.
+        for (Thread t : watchdogThreads) {
+            join(t);
         }
         LOG.log(Level.INFO, "CLI server {0} stopped", name);
     }

@@ -1,7 +1,8 @@
 package vclab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,42 +76,80 @@ public final class ParamTable {
         static final ParamTable TRUNK = load("params-8.0.json");
     }
 
+    /**
+     * Reads a parameter table with Jackson's streaming parser, which loads a small fraction of
+     * the classes of its tree model; this runs at the start of every vclab process.
+     */
     private static ParamTable load(String resource) {
         try (InputStream in = ParamTable.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource vclab/cli/" + resource);
             }
-            JsonNode root = new ObjectMapper().readTree(in);
             List<ParamSpec> specs = new ArrayList<>();
-            for (JsonNode node : root.get("parameters")) {
-                specs.add(spec(node));
+            Map<String, List<String>> bits = new LinkedHashMap<>();
+            try (JsonParser p = new JsonFactory().createParser(in)) {
+                expect(p, p.nextToken(), JsonToken.START_OBJECT);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (field.equals("parameters")) {
+                        expect(p, value, JsonToken.START_ARRAY);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            specs.add(spec(p));
+                        }
+                    } else if (field.equals("bits")) {
+                        expect(p, value, JsonToken.START_OBJECT);
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            bits.put(name, strings(p));
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
             }
             specs.sort((a, b) -> a.name().compareTo(b.name()));
-            Map<String, List<String>> bits = new LinkedHashMap<>();
-            root.get("bits").fields().forEachRemaining(e -> {
-                List<String> names = new ArrayList<>();
-                e.getValue().forEach(n -> names.add(n.asText()));
-                bits.put(e.getKey(), names);
-            });
             return new ParamTable(specs, bits);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read vclab/cli/" + resource, e);
         }
     }
 
-    private static ParamSpec spec(JsonNode node) {
+    /** Reads one parameter object; the parser is at its START_OBJECT. */
+    private static ParamSpec spec(JsonParser p) throws IOException {
+        Map<String, String> f = new LinkedHashMap<>();
         Set<ParamFlag> flags = EnumSet.noneOf(ParamFlag.class);
-        for (JsonNode flag : node.get("flags")) {
-            flags.add(ParamFlag.valueOf(flag.asText()));
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            if (field.equals("flags")) {
+                for (String flag : strings(p)) {
+                    flags.add(ParamFlag.valueOf(flag));
+                }
+            } else {
+                JsonToken t = p.nextToken();
+                f.put(field, t == JsonToken.VALUE_NULL ? null : p.getValueAsString());
+            }
         }
-        return new ParamSpec(text(node, "name"), text(node, "type"), text(node, "min"),
-                text(node, "max"), text(node, "def"), text(node, "units"), text(node, "descr"),
-                flags, text(node, "dynMinReason"), text(node, "dynMaxReason"),
-                text(node, "aliasOf"));
+        return new ParamSpec(f.get("name"), f.get("type"), f.get("min"), f.get("max"),
+                f.get("def"), f.get("units"), f.get("descr"), flags, f.get("dynMinReason"),
+                f.get("dynMaxReason"), f.get("aliasOf"));
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    /** Reads the array of strings that comes next. */
+    private static List<String> strings(JsonParser p) throws IOException {
+        expect(p, p.nextToken(), JsonToken.START_ARRAY);
+        List<String> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            list.add(p.getValueAsString());
+        }
+        return list;
+    }
+
+    private static void expect(JsonParser p, JsonToken got, JsonToken expected)
+            throws IOException {
+        if (got != expected) {
+            throw new IOException("expected " + expected + ", found " + got + " at "
+                    + p.currentLocation());
+        }
     }
 }

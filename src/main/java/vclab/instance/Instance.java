@@ -56,8 +56,13 @@ public final class Instance implements CliService, CliSupport {
     private final InstanceOptions options;
     private final Dialect dialect;
     private final ParamStore params;
+    private final Stevedores stevedores;
     private final Varnishd vd;
     private final CliDispatcher mgtDispatcher;
+    /** Answers ping on connection threads while no request is in the simulation. */
+    private final CliDispatcher pingDispatcher;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final CliBuiltins builtins;
     private final Map<Integer, CliDispatcher> workerDispatchers = new HashMap<>();
     private final Random random;
@@ -75,7 +80,11 @@ public final class Instance implements CliService, CliSupport {
         this.options = options;
         this.dialect = options.dialect() != null ? options.dialect() : options.model().dialect();
         this.random = new Random(options.seed());
-        StartupParams startup = startupParams(dialect, args);
+        this.stevedores = Stevedores.configure(args.all('s'));
+        if (stevedores.error() != null) {
+            startupErrors.add("Error: " + stevedores.error() + "\n(-? gives usage)");
+        }
+        StartupParams startup = startupParams(dialect, stevedores.idents(), args);
         this.params = startup.params().copy();
         startupErrors.addAll(startup.errors());
         String n = args.last('n');
@@ -92,7 +101,7 @@ public final class Instance implements CliService, CliSupport {
         c.model = options.model();
         c.dialect = dialect;
         c.params = new ParamsAdapter(params);
-        c.compiler = new VccCompiler(options.pwd(), dialect, params);
+        c.compiler = new VccCompiler(options.pwd(), dialect, params, stevedores.idents());
         c.pokeOracle = options.pokeOracle();
         List<String> argv = new ArrayList<>();
         argv.add("varnishd");
@@ -101,14 +110,23 @@ public final class Instance implements CliService, CliSupport {
         c.masterPid = (int) (ProcessHandle.current().pid() & 0x3fffff);
         c.listenAddress = listenAddressFor(args, options.external());
         c.cliSupport = this;
+        String startupChoices = "-junix," + stevedores.platformChoices() + ",-hcritbit";
+        c.platformChoices = startupChoices;
         this.vd = new Varnishd(scheduler, c);
-        // A sealed instance (under the explorer) writes no secret file, so auth reads the
-        // secret from memory.
-        CliBanner banner = CliBanner.forThisMachine(dialect, CliBanner.DEFAULT_STARTUP_CHOICES);
+        // An -S file is read at every auth, as varnishd reads it. Without -S, an instance that
+        // publishes nothing (under the explorer) has no secret file, so auth reads the secret
+        // from memory.
+        boolean secretFromFile = args.last('S') != null || options.external();
+        var release = vd.model().release();
+        CliBanner banner = CliBanner.forThisMachine(dialect, startupChoices)
+                .withRelease("varnish-" + release.version() + " revision " + release.revision());
         this.builtins = secretFile == null ? new CliBuiltins(banner, (Path) null)
-                : options.external() ? new CliBuiltins(banner, secretFile)
+                : secretFromFile ? new CliBuiltins(banner, secretFile)
                 : new CliBuiltins(banner, () -> secret.clone());
         this.mgtDispatcher = new CliDispatcher(CliCommandTable.manager(dialect), mgtHost());
+        this.pingDispatcher = new CliDispatcher(CliCommandTable.manager(dialect),
+                outsideHost());
+        pingDispatcher.register("ping", CliBuiltins::ping);
         builtins.registerManager(mgtDispatcher);
         new ParamCommands(params).register(mgtDispatcher);
         new MgtHandlers(this).register(mgtDispatcher);
@@ -155,14 +173,15 @@ public final class Instance implements CliService, CliSupport {
      * error that stopped them, if any. The result is computed once per dialect and options:
      * the stores it contains are only copied, never changed.
      */
-    private static StartupParams startupParams(Dialect dialect, VarnishdArgs args) {
-        String key = dialect + "\n" + String.join("\n", args.all('p')) + "\n-r\n"
-                + String.join("\n", args.all('r'));
+    private static StartupParams startupParams(Dialect dialect, List<String> storageNames,
+            VarnishdArgs args) {
+        String key = dialect + "\n" + storageNames + "\n" + String.join("\n", args.all('p'))
+                + "\n-r\n" + String.join("\n", args.all('r'));
         StartupParams cached = STARTUP_PARAMS.get(key);
         if (cached != null) {
             return cached;
         }
-        StartupParams computed = applyParams(new ParamStore(dialect), args);
+        StartupParams computed = applyParams(new ParamStore(dialect, storageNames), args);
         if (STARTUP_PARAMS.size() >= MAX_STARTUP_PARAMS) {
             STARTUP_PARAMS.clear();
         }
@@ -331,9 +350,61 @@ public final class Instance implements CliService, CliSupport {
         return box[0];
     }
 
+    /** vclab's commands that skip the manager's queue, see {@link VclabCommands}. */
+    public static final java.util.Set<String> SIMULATION_COMMANDS =
+            VclabCommands.SIMULATION_COMMANDS;
+
     /** Runs one request from a real thread (a TCP connection); blocks until it is done. */
     @Override
     public CliReply execute(CliSession session, CliRequest request) {
+        if (session.isAuthenticated() && request.syntaxError() == null
+                && !request.argv().isEmpty()
+                && SIMULATION_COMMANDS.contains(request.argv().get(0))) {
+            return simulationCommand(session, request);
+        }
+        if (isPing(session, request) && inFlight.get() == 0) {
+            // varnishd's manager answers ping itself, at once when it is idle; so does vclab,
+            // without a trip into the simulation.
+            return pingDispatcher.dispatch(session, request);
+        }
+        inFlight.incrementAndGet();
+        try {
+            return submit(session, request);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Runs a simulation command between two scheduling steps, outside the manager's queue. */
+    private CliReply simulationCommand(CliSession session, CliRequest request) {
+        java.util.concurrent.CompletableFuture<CliReply> reply =
+                new java.util.concurrent.CompletableFuture<>();
+        scheduler.submitExternal(() -> {
+            try {
+                reply.complete(mgtDispatcher.dispatch(session, request));
+            } catch (RuntimeException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CliReply(400, "CLI communication error");
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.ERROR, "vclab command {0} failed: {1}",
+                    request.argv().get(0), e.getCause().toString());
+            return new CliReply(400, "CLI communication error");
+        }
+    }
+
+    private static boolean isPing(CliSession session, CliRequest request) {
+        List<String> argv = request.argv();
+        return session.isAuthenticated() && request.syntaxError() == null && !argv.isEmpty()
+                && argv.get(0).equals("ping") && argv.size() <= 2;
+    }
+
+    private CliReply submit(CliSession session, CliRequest request) {
         CliReply[] box = new CliReply[1];
         try {
             vd.submit(m -> {
@@ -398,6 +469,37 @@ public final class Instance implements CliService, CliSupport {
         };
     }
 
+    /** The manager's host as seen from a connection thread, for ping's time stamp. */
+    private CliHost outsideHost() {
+        CliHost inside = mgtHost();
+        return new CliHost() {
+            @Override
+            public Dialect dialect() {
+                return dialect;
+            }
+
+            @Override
+            public int cliLimit() {
+                return params.cliLimit();
+            }
+
+            @Override
+            public double now() {
+                return scheduler.epochSecondsFromOutside();
+            }
+
+            @Override
+            public boolean childRunning() {
+                return inside.childRunning();
+            }
+
+            @Override
+            public CliReply forwardToChild(CliCall call) {
+                throw new IllegalStateException("the ping dispatcher forwards nothing");
+            }
+        };
+    }
+
     private CliHost workerHost() {
         return new CliHost() {
             @Override
@@ -435,6 +537,11 @@ public final class Instance implements CliService, CliSupport {
 
     public ParamStore params() {
         return params;
+    }
+
+    /** The storages configured by the -s arguments. */
+    Stevedores stevedores() {
+        return stevedores;
     }
 
     public Dialect dialect() {

@@ -180,11 +180,12 @@ final class MgtHandlers {
     }
 
     private void storageList(CliCall c) {
-        List<String> storages = List.of("s0", "Transient");
+        List<Stevedores.Storage> storages = inst.stevedores().storages();
         if (!c.json()) {
             StringBuilder sb = new StringBuilder("Storage devices:\n");
-            for (String s : storages) {
-                sb.append("\tstorage.").append(s).append(" = malloc\n");
+            for (Stevedores.Storage s : storages) {
+                sb.append("\tstorage.").append(s.ident()).append(" = ").append(s.strategy())
+                        .append('\n');
             }
             c.out().print(sb.toString());
             return;
@@ -197,10 +198,10 @@ final class MgtHandlers {
             out.print("{\n");
             out.indent(2);
             out.print("\"name\": ");
-            out.jsonString(storages.get(i));
+            out.jsonString(storages.get(i).ident());
             out.print(",\n");
             out.print("\"storage\": ");
-            out.jsonString("malloc");
+            out.jsonString(storages.get(i).strategy());
             out.indent(-2);
             out.print("\n}");
         }

@@ -27,11 +27,14 @@ final class VccCompiler implements VclCompiler {
     private final Path pwd;
     private final Dialect dialect;
     private final ParamStore params;
+    private final List<String> stevedores;
 
-    VccCompiler(Path pwd, Dialect dialect, ParamStore params) {
+    /** @param stevedores the storage names, each a {@code storage.NAME} symbol in VCL */
+    VccCompiler(Path pwd, Dialect dialect, ParamStore params, List<String> stevedores) {
         this.pwd = pwd;
         this.dialect = dialect;
         this.params = params;
+        this.stevedores = List.copyOf(stevedores);
     }
 
     @Override
@@ -44,7 +47,9 @@ final class VccCompiler implements VclCompiler {
         }
         Vcc vcc = COMPILERS.computeIfAbsent(dialect + " " + vclPath,
                 k -> new Vcc(VmodCatalog.all(), dialect, vclPath));
-        VccSettings settings = VccSettings.DEFAULT.withLabels(new ArrayList<>(labels));
+        VccSettings d = VccSettings.DEFAULT;
+        VccSettings settings = new VccSettings(d.errUnref(), d.allowInlineC(), d.unsafePath(),
+                stevedores, new ArrayList<>(labels));
         VccResult r;
         if (source != null) {
             r = vcc.compile(sourceName, source, settings);

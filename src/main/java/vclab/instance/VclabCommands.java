@@ -23,6 +23,17 @@ final class VclabCommands {
         this.inst = inst;
     }
 
+    /**
+     * vclab's commands that act on the simulation alone (the scheduler, injections, resolver,
+     * trace), not on varnishd's state: they run between two scheduling steps at once, even
+     * while the manager is held, for example by a {@code pause} that only
+     * {@code debug.release} ends. {@code debug.req} is not one: it runs a request in the child.
+     */
+    public static final java.util.Set<String> SIMULATION_COMMANDS = java.util.Set.of(
+            "debug.vclab", "debug.points", "debug.inject", "debug.inject.clear", "debug.release",
+            "debug.dns", "debug.trace", "debug.threads", "debug.invariants", "debug.clock",
+            "debug.switches");
+
     /** debug.req, which the manager forwards to the child. */
     static final CliCommand REQ = new CliCommand("debug.req",
             "debug.req [<url>] [hold=<duration>] [async]",
@@ -54,6 +65,9 @@ final class VclabCommands {
             "List the invariant violations recorded so far.", "0", "0"},
         {"debug.clock", "debug.clock", "Show the virtual time and the scheduler's step count.",
             "0", "0"},
+        {"debug.switches", "debug.switches [on|off]",
+            "Turn on the race switches of the test-only debug VMOD: with max_esi_depth 39, 40,"
+                + " 41 or 42 its event handlers create or delete backends.", "0", "1"},
     };
 
     void register(CliDispatcher d) {
@@ -77,6 +91,7 @@ final class VclabCommands {
             c.out().print(v.isEmpty() ? "No invariant was violated.\n"
                     : String.join("\n", v) + "\n");
         });
+        d.register("debug.switches", this::switches);
         d.register("debug.clock", c -> c.out().print(String.format(java.util.Locale.ROOT,
                 "virtual time %.6f s, %d steps, threads on %s carriers\n",
                 inst.scheduler().now() / 1e9, inst.scheduler().steps(),
@@ -99,6 +114,23 @@ final class VclabCommands {
         }
         sb.append(REQ.syntax()).append("\n    ").append(REQ.help()).append('\n');
         c.out().print(sb.toString());
+    }
+
+    private void switches(CliCall c) {
+        var map = inst.varnishd().vmodSwitches();
+        if (!c.args().isEmpty()) {
+            switch (c.args().get(0)) {
+                case "on" -> map.put("debug.switches", Boolean.TRUE);
+                case "off" -> map.remove("debug.switches");
+                default -> {
+                    c.out().setStatus(vclab.cli.CliStatus.PARAM);
+                    c.out().print("Expected on or off, got '" + c.args().get(0) + "'");
+                    return;
+                }
+            }
+        }
+        c.out().print("debug VMOD switches are "
+                + (Boolean.TRUE.equals(map.get("debug.switches")) ? "on" : "off"));
     }
 
     private void points(CliCall c) {

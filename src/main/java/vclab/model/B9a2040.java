@@ -12,9 +12,9 @@ import vclab.vrt.ReleaseFacts;
  * gets COLD again and again; with no checkpoint the walk dereferences a null pointer.
  */
 public final class B9a2040 extends V80 {
-    static final ReleaseFacts RELEASE = new ReleaseFacts("8.0.0-dev b9a204082",
+    static final ReleaseFacts RELEASE = new ReleaseFacts("trunk",
             "b9a204082d73f3347b95e2c58e840849888d4ce2", "21.0", true, 709, 718, 770, 0, 252,
-            150, 0, "(vdir)->magic == 0xbf726c7d", 385, -1L);
+            150, "(vdir)->magic == 0xbf726c7d", 385, -1L);
 
     @Override
     public String id() {

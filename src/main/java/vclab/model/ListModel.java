@@ -50,7 +50,7 @@ abstract class ListModel extends VclModel {
         d.mutex().lock();
         if (d.refcnt <= 0) {
             d.mutex().unlock();
-            throw Panic.assertion("vcldir_deref", "cache/cache_vrt_vcl.c", 0, "vdir->refcnt > 0");
+            throw derefPanic();
         }
         int busy = --d.refcnt;
         d.mutex().unlock();
@@ -58,6 +58,12 @@ abstract class ListModel extends VclModel {
             c.point(Points.DEREF_AFTER_ZERO, ((Vcl) d.vcl()).name, d.name());
             retireNow(c, d);
         }
+    }
+
+    /** Builds the panic of vcldir_deref's check that the reference being dropped exists. */
+    protected Panic derefPanic() {
+        return Panic.assertion("vcldir_deref", "cache/cache_vrt_vcl.c",
+                release().line("vcldir_deref.refcnt"), "vdir->refcnt > 0");
     }
 
     /** vcldir_retire of 7.3 to 7.6: remove under vcl_mtx with the temperature read there. */
@@ -83,7 +89,8 @@ abstract class ListModel extends VclModel {
         if (src != null) {
             if (src.freed) {
                 throw Panic.assertion("VRT_Assign_Backend", "cache/cache_vrt_vcl.c",
-                        release().assignLine(), release().assignCondition());
+                        release().line("VRT_Assign_Backend.src_magic"),
+                        release().assignCondition());
             }
             if (!src.noRefcount) {
                 src.mutex().lock();
@@ -97,7 +104,8 @@ abstract class ListModel extends VclModel {
     @Override
     public void killBackends(Child c, Vcl vcl) {
         if (vcl.temp != Temperature.COLD && vcl.temp != Temperature.INIT) {
-            throw Panic.assertion("vcl_KillBackends", "cache/cache_vcl.c", 0,
+            throw Panic.assertion("vcl_KillBackends", "cache/cache_vcl.c",
+                    release().line("vcl_KillBackends.temp"),
                     "vcl->temp == VCL_TEMP_COLD || vcl->temp == VCL_TEMP_INIT");
         }
         c.point(Points.KILL_AFTER_DRAIN, vcl.name, null);
@@ -105,8 +113,8 @@ abstract class ListModel extends VclModel {
             c.deliver(d, VclEvent.DISCARD);
         }
         if (!vcl.vdire.directors.isEmpty()) {
-            throw Panic.assertion("vcl_KillBackends", "cache/cache_vcl.c", 0,
-                    "VTAILQ_EMPTY(&vcl->director_list)");
+            throw Panic.assertion("vcl_KillBackends", "cache/cache_vcl.c",
+                    release().line("vcl_KillBackends.empty"), "VTAILQ_EMPTY(&vcl->director_list)");
         }
     }
 

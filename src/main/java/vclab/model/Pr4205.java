@@ -17,9 +17,9 @@ import vclab.vrt.VclEvent;
  * VMOD WARM handlers are not warmed twice, and appends them back after the live list.
  */
 public final class Pr4205 extends V75 {
-    static final ReleaseFacts RELEASE = new ReleaseFacts("7.6.0-dev f2ceb3548",
+    static final ReleaseFacts RELEASE = new ReleaseFacts("trunk",
             "f2ceb354872f5a486e1b6ad7894fb1a3b6c931fa", "20.1", true, 709, 718, 770, 0, 252,
-            150, 347, "(vdir)->magic == 0xbf726c7d", 363, 0L);
+            150, "(vdir)->magic == 0xbf726c7d", 363, 0L);
 
     @Override
     public String id() {

@@ -20,7 +20,7 @@ import vclab.vrt.VrtCtx;
 public final class V74 extends ListModel {
     static final ReleaseFacts RELEASE = new ReleaseFacts("7.1.1",
             "7cee1c581bead20e88d101ab3d72afb29f14d87a", "15.0", false, 656, 660, 714, 447, 224,
-            149, 304, "(src->vdir)->magic == 0xbf726c7d", 0, 0L);
+            149, "(src->vdir)->magic == 0xbf726c7d", 0, 0L);
 
     @Override
     public String id() {
@@ -92,6 +92,13 @@ public final class V74 extends ListModel {
                 "(vdir->refcnt) == 0");
     }
 
+    /** 7.1 and 7.2 have no vcldir_deref: VRT_Assign_Backend drops the old reference itself. */
+    @Override
+    protected Panic derefPanic() {
+        return Panic.assertion("VRT_Assign_Backend", "cache/cache_vrt_vcl.c",
+                RELEASE.line("VRT_Assign_Backend.dst_refcnt"), "(*dst)->vdir->refcnt > 0");
+    }
+
     /**
      * 7.1 and 7.2: VRT_DelDirector has no release callback and requires exactly one
      * reference, then retires the director.
@@ -101,8 +108,8 @@ public final class V74 extends ListModel {
         d.mutex().lock();
         if (d.refcnt != 1) {
             d.mutex().unlock();
-            throw Panic.assertion("VRT_DelDirector", "cache/cache_vrt_vcl.c", 0,
-                    "vdir->refcnt == 1");
+            throw Panic.assertion("VRT_DelDirector", "cache/cache_vrt_vcl.c",
+                    RELEASE.line("VRT_DelDirector.refcnt"), "vdir->refcnt == 1");
         }
         d.refcnt = 0;
         d.noRefcount = false;

@@ -18,7 +18,7 @@ import vclab.vrt.VrtCtx;
 public class V75 extends ListModel {
     static final ReleaseFacts RELEASE = new ReleaseFacts("7.5.0",
             "eef25264e5ca5f96a77129308edb83ccf84cb1b1", "19.0", false, 661, 665, 0, 452, 252,
-            150, 347, "(vdir)->magic == 0xbf726c7d", 376, 0L);
+            150, "(vdir)->magic == 0xbf726c7d", 376, 0L);
 
     @Override
     public String id() {

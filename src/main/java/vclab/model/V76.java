@@ -10,7 +10,7 @@ import vclab.vrt.ReleaseFacts;
 public final class V76 extends V75 {
     static final ReleaseFacts RELEASE = new ReleaseFacts("7.6.0",
             "ed1243ca162a7b1d975bc0332f0d66d33f0bc78e", "20.0", true, 712, 721, 773, 0, 252,
-            150, 347, "(vdir)->magic == 0xbf726c7d", 362, 0L);
+            150, "(vdir)->magic == 0xbf726c7d", 362, 0L);
 
     @Override
     public String id() {

@@ -17,7 +17,7 @@ import vclab.vrt.VclEvent;
 public class V77 extends V80 {
     static final ReleaseFacts RELEASE = new ReleaseFacts("7.7.0",
             "bb7a918611ee85d17aefd07115fb8c66015151b5", "21.0", true, 709, 718, 770, 0, 252,
-            150, 0, "(vdir)->magic == 0xbf726c7d", 385, 0L);
+            150, "(vdir)->magic == 0xbf726c7d", 385, 0L);
 
     @Override
     public String id() {

@@ -25,7 +25,7 @@ import vclab.vrt.VrtCtx;
 public class V80 extends VclModel {
     static final ReleaseFacts RELEASE = new ReleaseFacts("8.0.0",
             "71d4d75665f4d1949f7eeca28092a12df7037f3a", "22.0", true, 709, 718, 770, 0, 252,
-            150, 0, "(vdir)->magic == 0xbf726c7d", 387, -1L);
+            150, "(vdir)->magic == 0xbf726c7d", 387, -1L);
 
     @Override
     public String id() {
@@ -266,8 +266,8 @@ public class V80 extends VclModel {
         d.mutex().lock();
         if (d.refcnt <= 0) {
             d.mutex().unlock();
-            throw Panic.assertion("vcldir_deref", "cache/cache_vrt_vcl.c", 0,
-                    "vdir->refcnt > 0");
+            throw Panic.assertion("vcldir_deref", "cache/cache_vrt_vcl.c",
+                    release().line("vcldir_deref.refcnt"), "vdir->refcnt > 0");
         }
         int busy = --d.refcnt;
         d.mutex().unlock();
@@ -315,8 +315,8 @@ public class V80 extends VclModel {
             src.mutex().lock();
             if (src.refcnt <= 0) {
                 src.mutex().unlock();
-                throw Panic.assertion("VRT_Assign_Backend", "cache/cache_vrt_vcl.c", 0,
-                        "vdir->refcnt > 0");
+                throw Panic.assertion("VRT_Assign_Backend", "cache/cache_vrt_vcl.c",
+                        release().line("VRT_Assign_Backend.src_refcnt"), "vdir->refcnt > 0");
             }
             src.refcnt++;
             src.mutex().unlock();
@@ -330,14 +330,15 @@ public class V80 extends VclModel {
     protected void checkAlive(Child c, Director d) {
         if (d.freed) {
             throw Panic.assertion("VRT_Assign_Backend", "cache/cache_vrt_vcl.c",
-                    release().assignLine(), release().assignCondition());
+                    release().line("VRT_Assign_Backend.src_magic"), release().assignCondition());
         }
     }
 
     @Override
     public void killBackends(Child c, Vcl vcl) {
         if (vcl.temp != Temperature.COLD && vcl.temp != Temperature.INIT) {
-            throw Panic.assertion("vcl_KillBackends", "cache/cache_vcl.c", 0,
+            throw Panic.assertion("vcl_KillBackends", "cache/cache_vcl.c",
+                    release().line("vcl_KillBackends.temp"),
                     "vcl->temp == VCL_TEMP_COLD || vcl->temp == VCL_TEMP_INIT");
         }
         startIter(c, vcl);
@@ -347,8 +348,8 @@ public class V80 extends VclModel {
             c.deliver(d, VclEvent.DISCARD);
         }
         if (!vcl.vdire.directors.isEmpty()) {
-            throw Panic.assertion("vcl_KillBackends", "cache/cache_vcl.c", 0,
-                    "VTAILQ_EMPTY(&vdire->directors)");
+            throw Panic.assertion("vcl_KillBackends", "cache/cache_vcl.c",
+                    release().line("vcl_KillBackends.empty"), "VTAILQ_EMPTY(&vdire->directors)");
         }
     }
 }

@@ -97,10 +97,21 @@ public final class CompiledProgram {
         }
     }
 
-    private static ProgramBuilder.BackendDef def(VclBackend be) {
-        String host = !be.addresses().isEmpty() ? be.addresses().get(0) : be.host().orElse(null);
-        return new ProgramBuilder.BackendDef(be.name(), be.none(), host,
-                be.port().orElse("80"), be.path().orElse(null),
-                be.probe().map(VclInterpreter::probe).orElse(null));
+    /**
+     * Builds the runtime definition of a backend. Its endpoint is the first address VCC
+     * resolved, which VCC stores as "ip port", so .host = "host:port" works too. A backend
+     * without resolved addresses keeps its .host and .port as written.
+     */
+    static ProgramBuilder.BackendDef def(VclBackend be) {
+        String host = be.host().orElse(null);
+        String port = be.port().orElse("80");
+        if (!be.addresses().isEmpty()) {
+            String address = be.addresses().get(0);
+            int space = address.lastIndexOf(' ');
+            host = space < 0 ? address : address.substring(0, space);
+            port = space < 0 ? port : address.substring(space + 1);
+        }
+        return new ProgramBuilder.BackendDef(be.name(), be.none(), host, port,
+                be.path().orElse(null), be.probe().map(VclInterpreter::probe).orElse(null));
     }
 }

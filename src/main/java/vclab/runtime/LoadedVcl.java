@@ -94,11 +94,10 @@ public final class LoadedVcl implements VclConf {
                 warmedVmods++;
                 continue;
             }
-            int[] r = new int[1];
-            child.vmodEvent(vcl, m.name, VclEvent.WARM, () -> r[0] = m.instance.event(ctx,
-                    VclEvent.WARM));
-            if (r[0] != 0) {
-                return r[0];
+            int r = child.vmodEvent(vcl, m.name, VclEvent.WARM,
+                    () -> m.instance.event(ctx, VclEvent.WARM));
+            if (r != 0) {
+                return r;
             }
             warmedVmods++;
         }
@@ -111,11 +110,10 @@ public final class LoadedVcl implements VclConf {
             if (m.instance == null || !m.instance.hasEvent()) {
                 continue;
             }
-            int[] r = new int[1];
-            child.vmodEvent(vcl, m.name, VclEvent.COLD, () -> r[0] = m.instance.event(ctx,
-                    VclEvent.COLD));
-            if (r[0] != 0) {
-                return r[0];
+            int r = child.vmodEvent(vcl, m.name, VclEvent.COLD,
+                    () -> m.instance.event(ctx, VclEvent.COLD));
+            if (r != 0) {
+                return r;
             }
         }
         warmedVmods = 0;
@@ -138,9 +136,7 @@ public final class LoadedVcl implements VclConf {
         if (m.instance == null || !m.instance.hasEvent()) {
             return 0;
         }
-        int[] r = new int[1];
-        child.vmodEvent(vcl, m.name, event, () -> r[0] = m.instance.event(ctx, event));
-        return r[0];
+        return child.vmodEvent(vcl, m.name, event, () -> m.instance.event(ctx, event));
     }
 
     @Override

@@ -239,7 +239,8 @@ public final class VclInterpreter {
             return task.variables.get(v.fullName());
         } else if (e instanceof VclExpr.VmodCall c) {
             Vmod.Instance inst = task.scope.vmods.get(c.vmod());
-            return inst.call(task.ctx, c.function(), arguments(c.args(), task));
+            return inst.call(task.ctx, c.function(), arguments(c.args(), task),
+                    given(c.args()));
         } else if (e instanceof VclExpr.MethodCall m) {
             VmodObject obj = task.scope.objects.get(m.instance());
             if (obj == null) {
@@ -276,6 +277,17 @@ public final class VclInterpreter {
             };
         }
         return null;
+    }
+
+    /** Returns, in the order of {@link #arguments}, whether the VCL gave each argument. */
+    private static List<Boolean> given(List<VclExpr.Argument> args) {
+        List<Boolean> out = new ArrayList<>();
+        for (VclExpr.Argument a : args) {
+            if (a.priv() == null) {
+                out.add(a.given());
+            }
+        }
+        return out;
     }
 
     private List<Object> arguments(List<VclExpr.Argument> args, Task task) {

@@ -88,6 +88,8 @@ public final class Scheduler {
     private volatile boolean inboxPending;
     private int externalWaits;
     private int externalSources;
+    /** Requests from outside that the simulation is working on; touched with the baton. */
+    private int openRequests;
     private long wallStart;
 
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -178,6 +180,20 @@ public final class Scheduler {
     /** Wall-clock time that the current virtual time stands for, in milliseconds since the epoch. */
     public long epochMillis() {
         return epochMillis + now / 1_000_000L;
+    }
+
+    /**
+     * The time, in epoch seconds, that an event arriving from outside the simulation right
+     * now would see: in realtime mode the wall clock's place, which the idle scheduler has not
+     * caught up with yet, otherwise the virtual time. Callable from any thread; it reads the
+     * clock without the baton, which is only good for a time stamp.
+     */
+    public double epochSecondsFromOutside() {
+        long n = now;
+        if (realtime) {
+            n = Math.max(n, System.nanoTime() - wallStart);
+        }
+        return epochMillis / 1000.0 + n / 1e9;
     }
 
     /** Like {@link #epochMillis()} with nanosecond resolution, as seconds. */
@@ -488,6 +504,21 @@ public final class Scheduler {
     }
 
     /**
+     * Marks the start of a request from outside (a CLI command from a connection or a
+     * terminal) and returns the mark for {@link #requestDone()}. Call with the baton held.
+     * While a request is open, an idle simulation in virtual time moves the clock on to its
+     * next deadline instead of waiting for more input.
+     */
+    public void requestStarted() {
+        openRequests++;
+    }
+
+    /** Marks the end of a request counted by {@link #requestStarted()}; baton held. */
+    public void requestDone() {
+        openRequests--;
+    }
+
+    /**
      * Declares that real threads may deliver events (a CLI listener, a terminal), so that an
      * idle simulation waits for them instead of reporting a deadlock.
      */
@@ -716,7 +747,10 @@ public final class Scheduler {
         }
         boolean waitExternal;
         synchronized (inboxLock) {
-            waitExternal = externalWaits > 0 || externalSources > 0
+            // In virtual time an open request lets the clock jump to the next deadline, as in
+            // a script; with none open, time stands still until the next request arrives.
+            boolean working = !realtime && openRequests > 0 && deadline != Long.MAX_VALUE;
+            waitExternal = externalWaits > 0 || externalSources > 0 && !working
                     || (realtime && deadline != Long.MAX_VALUE);
         }
         if (waitExternal) {

@@ -2,6 +2,7 @@ package vclab.vcl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import vclab.sched.Point;
 import vclab.sched.Scheduler;
 import vclab.sched.SimCond;
@@ -158,7 +159,8 @@ public final class Child implements VrtHost {
             }
             if (vcl.discard && vcl.temp == Temperature.COLD) {
                 if (vcl.busy != 0) {
-                    throw Panic.assertion("VCL_Poll", "cache/cache_vcl.c", 0, "vcl->busy == 0");
+                    throw Panic.assertion("VCL_Poll", "cache/cache_vcl.c",
+                            model.release().line("VCL_Poll.busy"), "(vcl->busy) == 0");
                 }
                 invariantIf(vcl == active, "discarding the active VCL " + vcl.name);
                 invariantIf(!vcl.refs.isEmpty(), "discarding " + vcl.name
@@ -181,7 +183,6 @@ public final class Child implements VrtHost {
      */
     public int setState(Vcl vcl, String arg, StringBuilder msg) {
         int result = 0;
-        Temperature before = vcl.temp;
         switch (arg.charAt(0)) {
             case '0' -> {
                 if (vcl.temp == Temperature.COLD) {
@@ -191,11 +192,11 @@ public final class Child implements VrtHost {
                     point(Points.COLD_BEFORE_LOCK, vcl.name, null);
                     model.coolDown(this, vcl);
                 } else if (vcl.busy != 0) {
-                    vcl.temp = Temperature.BUSY;
+                    storeTemp(vcl, Temperature.BUSY);
                 } else if (vcl.refs.isEmpty()) {
-                    vcl.temp = Temperature.COLD;
+                    storeTemp(vcl, Temperature.COLD);
                 } else {
-                    vcl.temp = Temperature.COOLING;
+                    storeTemp(vcl, Temperature.COOLING);
                 }
             }
             case '1' -> {
@@ -203,7 +204,7 @@ public final class Child implements VrtHost {
                     break;
                 }
                 if (vcl.temp == Temperature.BUSY) {
-                    vcl.temp = Temperature.WARM;
+                    storeTemp(vcl, Temperature.WARM);
                 } else if (vcl.temp == Temperature.COOLING) {
                     msg.append(refsMessage(vcl));
                     result = -1;
@@ -216,10 +217,16 @@ public final class Child implements VrtHost {
         if (result == 0 && arg.length() > 1) {
             vcl.state = arg.substring(1);
         }
-        if (vcl.temp != before) {
-            trace("temperature", vcl.name, null, vcl.temp.word(), before.word() + " ->");
-        }
         return result;
+    }
+
+    /** A temperature store outside the models' transitions, traced like theirs. */
+    private void storeTemp(Vcl vcl, Temperature t) {
+        checkCliThread("changed the temperature of " + vcl.name);
+        if (vcl.temp != t) {
+            trace("temperature", vcl.name, null, t.word(), vcl.temp.word() + " ->");
+        }
+        vcl.temp = t;
     }
 
     private String refsMessage(Vcl vcl) {
@@ -258,11 +265,11 @@ public final class Child implements VrtHost {
         }
         point(Points.SEND_EVENT_AFTER, vcl.name, ev.name());
         if (r != 0 && (ev == VclEvent.COLD || ev == VclEvent.DISCARD)) {
-            throw Panic.wrong("cache/cache_vcl.c", 0, "A VMOD cannot fail COLD or DISCARD events");
+            int line = model.release().line("vcl_send_event.cold_failed");
+            throw Panic.wrong("cache/cache_vcl.c", line, "A VMOD cannot fail COLD or DISCARD events");
         }
         if (msg != null && ctx.msg != null) {
-            String m = ctx.msg.toString();
-            msg.append(m.endsWith("\n") ? m.substring(0, m.length() - 1) : m);
+            msg.append(ctx.msg);
         }
         return r;
     }
@@ -275,11 +282,32 @@ public final class Child implements VrtHost {
         body.run();
     }
 
-    /** Called by a VCL's event function around each VMOD handler, for traces and points. */
-    public void vmodEvent(Vcl vcl, String vmod, VclEvent ev, Runnable handler) {
+    /**
+     * Runs one VMOD event handler for a VCL's event function, with its trace entry and
+     * injection point, and checks that each VMOD gets WARM and COLD alternately, COLD only
+     * after a WARM that succeeded, and no DISCARD while warm. Returns the handler's result.
+     */
+    public int vmodEvent(Vcl vcl, String vmod, VclEvent ev, IntSupplier handler) {
         trace("vmod", vcl.name, vmod, ev.name(), null);
+        boolean warm = vcl.warmVmods.contains(vmod);
+        switch (ev) {
+            case WARM -> invariantIf(warm, "VMOD " + vmod + " of " + vcl.name
+                    + " got WARM twice");
+            case COLD -> invariantIf(!warm, "VMOD " + vmod + " of " + vcl.name
+                    + " got COLD without a successful WARM");
+            case DISCARD -> invariantIf(warm, "VMOD " + vmod + " of " + vcl.name
+                    + " got DISCARD while warm");
+            default -> {
+            }
+        }
         point(Points.SEND_EVENT_INSIDE, vcl.name, ev.name());
-        handler.run();
+        int r = handler.getAsInt();
+        if (ev == VclEvent.WARM && r == 0) {
+            vcl.warmVmods.add(vmod);
+        } else if (ev == VclEvent.COLD) {
+            vcl.warmVmods.remove(vmod);
+        }
+        return r;
     }
 
     /**
@@ -350,6 +378,14 @@ public final class Child implements VrtHost {
             }
         }
         return null;
+    }
+
+    /** Records a violation when the running thread is not the CLI thread. */
+    public void checkCliThread(String what) {
+        SimThread t = scheduler.currentThread();
+        if (t != null && cliThread != null && t != cliThread) {
+            invariant("thread " + t.name() + " " + what + "; only the CLI thread may");
+        }
     }
 
     // ---------------------------------------------------------------- task references

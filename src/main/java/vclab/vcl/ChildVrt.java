@@ -6,6 +6,7 @@ import vclab.vrt.DirectorMethods;
 import vclab.vrt.DirectorSlot;
 import vclab.vrt.Panic;
 import vclab.vrt.ProbeSpec;
+import vclab.vrt.ReleaseFacts;
 import vclab.vrt.Vrt;
 import vclab.vrt.VrtCtx;
 import vclab.vrt.VrtHost;
@@ -17,6 +18,10 @@ public final class ChildVrt implements Vrt {
 
     ChildVrt(Child child) {
         this.child = child;
+    }
+
+    private ReleaseFacts release() {
+        return child.model.release();
     }
 
     @Override
@@ -31,9 +36,14 @@ public final class ChildVrt implements Vrt {
 
     @Override
     public void staticDirector(Director d) {
-        if (d.refcnt != 1 || d.noRefcount) {
-            throw Panic.assertion("VRT_StaticDirector", "cache/cache_vrt_vcl.c", 0,
-                    "vdir->refcnt == 1");
+        if (d.refcnt != 1) {
+            throw Panic.assertion("VRT_StaticDirector", "cache/cache_vrt_vcl.c",
+                    release().line("VRT_StaticDirector.refcnt"), "vdir->refcnt == 1");
+        }
+        if (d.noRefcount) {
+            // AZ(vdir->flags & VDIR_FLG_NOREFCNT): the panic shows the macro's value, 1.
+            throw Panic.assertion("VRT_StaticDirector", "cache/cache_vrt_vcl.c",
+                    release().line("VRT_StaticDirector.norefcnt"), "(vdir->flags & 1) == 0");
         }
         d.noRefcount = true;
     }
@@ -93,8 +103,8 @@ public final class ChildVrt implements Vrt {
     public Object preventDiscard(VrtCtx ctx, String description) {
         Vcl vcl = (Vcl) ctx.vcl;
         if (!vcl.temp.isWarm()) {
-            throw Panic.assertion("VRT_VCL_Prevent_Discard", "cache/cache_vrt_vcl.c", 0,
-                    "vcl->temp->is_warm");
+            throw Panic.assertion("VRT_VCL_Prevent_Discard", "cache/cache_vrt_vcl.c",
+                    release().line("VRT_VCL_Prevent_Discard.warm"), "vcl->temp->is_warm");
         }
         VclRef ref = new VclRef(vcl, description, false);
         child.vclMtx.lock();
@@ -114,7 +124,8 @@ public final class ChildVrt implements Vrt {
         child.vclMtx.lock();
         try {
             if (!vcl.refs.remove(ref)) {
-                throw Panic.assertion("VRT_VCL_Allow_Discard", "cache/cache_vrt_vcl.c", 0,
+                throw Panic.assertion("VRT_VCL_Allow_Discard", "cache/cache_vrt_vcl.c",
+                        release().line("VRT_VCL_Allow_Discard.refs"),
                         "!VTAILQ_EMPTY(&vcl->ref_list)");
             }
             vcl.nrefs--;
@@ -128,14 +139,14 @@ public final class ChildVrt implements Vrt {
         Vcl vcl = (Vcl) ctx.vcl;
         if (vcl.temp.isCold()) {
             throw Panic.assertion("VCL_Ref", "cache/cache_vrt_vcl.c",
-                    child.model.dialect() == vclab.cli.Dialect.V7_1 ? 118 : 119,
-                    "!vcl->temp->is_cold");
+                    release().line("VCL_Ref.cold"), "!vcl->temp->is_cold");
         }
         VclRef ref = new VclRef(vcl, description, true);
         child.vclMtx.lock();
         try {
             if (vcl.busy <= 0) {
-                throw Panic.assertion("VCL_Ref", "cache/cache_vrt_vcl.c", 0, "vcl->busy > 0");
+                throw Panic.assertion("VCL_Ref", "cache/cache_vrt_vcl.c",
+                        release().line("VCL_Ref.busy"), "vcl->busy > 0");
             }
             vcl.busy++;
             vcl.refs.add(ref);

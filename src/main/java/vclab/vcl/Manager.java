@@ -210,6 +210,41 @@ public final class Manager {
         }
     }
 
+    /**
+     * The manager's copy of a panic text, as VSB_quote with VSB_QUOTE_NONL makes it: quotes
+     * and backslashes escaped, control characters other than newline written as escapes,
+     * and a newline at the end.
+     */
+    static String quoteNonl(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        boolean endsWithNewline = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            endsWithNewline = false;
+            switch (c) {
+                case '"', '\\' -> sb.append('\\').append(c);
+                case '\n' -> {
+                    sb.append(c);
+                    endsWithNewline = true;
+                }
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\u000b' -> sb.append("\\v");
+                default -> {
+                    if (c >= 0x20 && c <= 0x7e) {
+                        sb.append(c);
+                    } else {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\%03o", c & 0xff));
+                    }
+                }
+            }
+        }
+        if (!endsWithNewline) {
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     /** mgt_reap_child: log the death, keep the panic, restart or stop. */
     private void reap(ChildDeath d) {
         if (d.child != child) {
@@ -220,7 +255,7 @@ public final class Manager {
         vd.counters.add("MGT.child_died", 1);
         if (d.panic != null) {
             panic = "Panic at: " + HTTP_DATE.format(Instant.ofEpochMilli(scheduler.epochMillis()))
-                    + "\n" + d.panic;
+                    + "\n" + quoteNonl(d.panic);
             vd.counters.add("MGT.child_panic", 1);
             complain("Error", "Child (" + d.child.pid + ") " + panic);
         }
@@ -264,7 +299,9 @@ public final class Manager {
                 String text = "Child (" + c.pid + ") Pushing vcls failed:\n" + r.body();
                 complain("Error", text);
                 stopChild(c);
-                return new Reply(r.status(), text);
+                // Up to 7.3 the message goes to the log only; from 7.4 also to the reply.
+                boolean logOnly = dialect() == Dialect.V7_1;
+                return new Reply(r.status(), logOnly ? "" : text);
             }
         }
         if (vcls.active != null) {

@@ -103,6 +103,10 @@ public final class MgtVclCommands {
             v.warm = warm;
             return null;
         }
+        if (!warm && (v == active || v.dependents.stream().anyMatch(MgtVcl::isLabel))) {
+            mgt.vd.invariantViolated("mgt sent a cold request for " + v.name + ", which is "
+                    + (v == active ? "the active VCL" : "a label's target"));
+        }
         Reply r = mgt.childCommand("vcl.state " + v.name + " " + (warm ? "1" : "0") + v.state);
         if (r.status() != 200) {
             return r;
@@ -227,7 +231,8 @@ public final class MgtVclCommands {
             body.append("VCL compiled.\n");
             return Reply.ok(body.toString());
         }
-        Reply r = mgt.childCommand("vcl.load \"" + name + "\" " + v.library + " "
+        // Unlike the push at child start, a run-time load sends the name unquoted.
+        Reply r = mgt.childCommand("vcl.load " + name + " " + v.library + " "
                 + (v.warm ? "1" : "0") + state);
         if (r.status() != 200) {
             delete(v);
@@ -382,6 +387,10 @@ public final class MgtVclCommands {
             v.warm = false;
         } else {
             setState(v, "cold");
+        }
+        if (v == active || v.dependents.stream().anyMatch(records::contains)) {
+            mgt.vd.invariantViolated("mgt discarded " + v.name + " while "
+                    + (v == active ? "it is the active VCL" : "a record depends on it"));
         }
         if (mgt.childRunning()) {
             mgt.childCommand("vcl.discard " + v.name);

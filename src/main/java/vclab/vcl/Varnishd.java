@@ -47,6 +47,7 @@ public final class Varnishd {
     private final List<String> argv;
     private final int masterPid;
     private String firstPanic;
+    private final java.util.Map<String, Object> vmodSwitches = new java.util.HashMap<>();
     private final String name;
     public final VslLog vsl;
     public final Counters counters;
@@ -173,7 +174,12 @@ public final class Varnishd {
         CompletableFuture<Reply> future = new CompletableFuture<>();
         Manager.Command[] box = new Manager.Command[1];
         box[0] = new Manager.Command(() -> box[0].reply = action.apply(mgt), future);
-        scheduler.submitExternal(() -> scheduler.putInternal(mgt.queue, box[0]));
+        scheduler.submitExternal(() -> {
+            scheduler.requestStarted();
+            // The manager completes the future on its simulated thread, with the baton.
+            future.whenComplete((r, e) -> scheduler.requestDone());
+            scheduler.putInternal(mgt.queue, box[0]);
+        });
         return future;
     }
 
@@ -251,6 +257,11 @@ public final class Varnishd {
         mgt.childDied(c, dump, signal);
     }
 
+    /** Switches of simulated VMODs that outlive a child, such as the debug VMOD's. */
+    public java.util.Map<String, Object> vmodSwitches() {
+        return vmodSwitches;
+    }
+
     /**
      * Returns the text of the first child panic of this varnishd's life (without the dump that
      * follows it), or null. It is kept when panic.clear clears the manager's copy.
@@ -274,7 +285,7 @@ public final class Varnishd {
                 .append(")\n");
         sb.append("argv = {\n");
         for (int i = 0; i < argv.size(); i++) {
-            sb.append("  [").append(i).append("] = \\\"").append(argv.get(i)).append("\\\",\n");
+            sb.append("  [").append(i).append("] = \"").append(argv.get(i)).append("\",\n");
         }
         sb.append("}\n");
         sb.append("pthread.name = (").append(t != null && t.name().equals("cli") ? "cache-main"

@@ -33,6 +33,8 @@ public final class Vcl {
     public Vcl label;
     /** vcl_mtx. Set by vcl.discard; the object stays listed until freed. */
     public boolean discard;
+    /** The VMODs whose last event was a WARM that succeeded, for the event order checks. */
+    public final java.util.Set<String> warmVmods = new java.util.HashSet<>();
 
     Vcl(String name, VclConf program, SimCond registryCond) {
         this.name = name;

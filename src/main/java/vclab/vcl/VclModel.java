@@ -118,6 +118,7 @@ public abstract class VclModel {
 
     /** Stores a temperature, tracing the change. */
     protected final void setTemp(Child c, Vcl vcl, Temperature t) {
+        c.checkCliThread("changed the temperature of " + vcl.name);
         if (vcl.temp != t) {
             c.trace("temperature", vcl.name, null, t.word(), vcl.temp.word() + " ->");
         }

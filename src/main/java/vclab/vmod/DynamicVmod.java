@@ -19,8 +19,10 @@ import vclab.vrt.VrtCtx;
  * a probed backend per new address, drops backends whose address stayed missing for more
  * than {@code keep} lookups, and waits {@code ttl} between lookups. A domain created from
  * vcl_init starts its thread at once ("early start"), during LOAD. Its COLD handler stops
- * the thread and waits for it to exit. The VMOD takes a discard reference per object on WARM
- * and releases it on COLD.
+ * the thread and waits for it to exit. A domain not looked up for domain_usage_timeout
+ * expires: its thread ends and its director is deleted on the next lookup through the object
+ * or the VMOD's next COLD. The VMOD takes a discard reference per object on WARM and
+ * releases it on COLD.
  */
 public final class DynamicVmod implements Vmod {
     @Override
@@ -53,6 +55,7 @@ public final class DynamicVmod implements Vmod {
                 }
             } else if (event == VclEvent.COLD) {
                 for (DynDirector o : objects) {
+                    o.purgeExpired(ctx);
                     if (o.reference != null) {
                         Object ref = o.reference;
                         o.reference = null;
@@ -88,7 +91,10 @@ public final class DynamicVmod implements Vmod {
         final long ttl;
         final int keep;
         final boolean shareByHost;
+        final long usageTimeout;
         final Map<String, Domain> domains = new LinkedHashMap<>();
+        /** Domains whose lookup thread ended after domain_usage_timeout, to be deleted. */
+        final List<Domain> expired = new ArrayList<>();
         /** Backends by address, with the creator's reference and how many domains use them. */
         final Map<String, Shared> backends = new LinkedHashMap<>();
         Object reference;
@@ -102,6 +108,8 @@ public final class DynamicVmod implements Vmod {
             this.probe = args.size() > 3 ? (ProbeSpec) args.get(3) : null;
             this.ttl = args.size() > 5 && args.get(5) != null ? ((Dur) args.get(5)).nanos()
                     : 3_600_000_000_000L;
+            this.usageTimeout = args.size() > 9 && args.get(9) != null
+                    ? ((Dur) args.get(9)).nanos() : 7_200_000_000_000L;
             // libvmod-dynamic keeps a backend for this many lookups after its address went.
             this.keep = 3;
         }
@@ -116,19 +124,42 @@ public final class DynamicVmod implements Vmod {
             String p = args.size() > 1 && args.get(1) != null && !((String) args.get(1)).isEmpty()
                     ? (String) args.get(1) : port;
             String key = host + ":" + p;
+            purgeExpired(ctx);
             Domain d = domains.get(key);
             if (d == null) {
                 d = new Domain(this, host, p);
+                d.lastUsed = vc.scheduler().now();
                 domains.put(key, d);
                 d.register(ctx);
             }
+            d.lastUsed = vc.scheduler().now();
             return d.director;
+        }
+
+        /**
+         * Deletes the domains whose lookup thread ended after domain_usage_timeout: their
+         * references, the backends only they used, then their directors. Runs on later
+         * lookups through this object and on the VMOD's COLD event.
+         */
+        void purgeExpired(VrtCtx ctx) {
+            for (Domain d : expired) {
+                for (String addr : new ArrayList<>(d.refs.keySet())) {
+                    d.drop(ctx, addr);
+                }
+                if (d.director != null) {
+                    Director dir = d.director;
+                    d.director = null;
+                    vc.vrt().delDirector(dir);
+                }
+            }
+            expired.clear();
         }
 
         @Override
         public void destroy(VrtCtx ctx) {
             // As libvmod-dynamic's fini: stop the lookups, drop the domains' references, delete
             // the backends this object created, then the domain directors.
+            purgeExpired(ctx);
             for (Domain d : domains.values()) {
                 d.stop();
                 d.release(d.director);
@@ -173,6 +204,8 @@ public final class DynamicVmod implements Vmod {
         Director director;
         SimThread thread;
         boolean done;
+        /** When the domain was last looked up through the object, in virtual time. */
+        long lastUsed;
 
         Domain(DynDirector obj, String host, String port) {
             this.obj = obj;
@@ -231,6 +264,13 @@ public final class DynamicVmod implements Vmod {
                         drop(ctx, addr);
                     }
                 }
+                if (obj.vc.scheduler().now() - lastUsed > obj.usageTimeout) {
+                    // Unused for domain_usage_timeout: the domain expires and its thread ends;
+                    // its director is deleted later, outside this thread.
+                    obj.domains.values().remove(this);
+                    obj.expired.add(this);
+                    return;
+                }
                 obj.vc.scheduler().blockUntil(() -> done, "dynamic lookup of " + host + " (ttl)",
                         obj.ttl);
             }
@@ -255,7 +295,7 @@ public final class DynamicVmod implements Vmod {
             s.users++;
         }
 
-        private void drop(VrtCtx ctx, String addr) {
+        void drop(VrtCtx ctx, String addr) {
             DirectorSlot slot = refs.remove(addr);
             missing.remove(addr);
             String key = obj.shareByHost ? host + "/" + addr : addr;

@@ -19,6 +19,17 @@ public final class StdVmod implements Vmod {
     public Instance instantiate(VmodContext context) {
         return new Instance(context) {
             @Override
+            public Object call(VrtCtx ctx, String name, List<Object> args,
+                    List<Boolean> given) {
+                return switch (name) {
+                    case "integer" -> StdConversions.integer(ctx, args, given);
+                    case "real" -> StdConversions.real(ctx, args, given);
+                    case "duration" -> StdConversions.duration(ctx, args, given);
+                    default -> call(ctx, name, args);
+                };
+            }
+
+            @Override
             public Object call(VrtCtx ctx, String name, List<Object> args) {
                 switch (name) {
                     case "log":
@@ -39,12 +50,6 @@ public final class StdVmod implements Vmod {
                         int i = a.indexOf(b);
                         return i < 0 ? null : a.substring(i);
                     }
-                    case "integer":
-                        return toInteger(args);
-                    case "real":
-                        return toReal(args);
-                    case "duration":
-                        return toDuration(args);
                     case "random": {
                         double lo = ((Number) args.get(0)).doubleValue();
                         double hi = ((Number) args.get(1)).doubleValue();
@@ -64,29 +69,5 @@ public final class StdVmod implements Vmod {
 
     private static String str(List<Object> args) {
         return args.isEmpty() || args.get(0) == null ? "" : String.valueOf(args.get(0));
-    }
-
-    private static Object toInteger(List<Object> args) {
-        try {
-            return Long.parseLong(str(args).trim());
-        } catch (NumberFormatException e) {
-            return args.size() > 1 ? args.get(args.size() - 1) : 0L;
-        }
-    }
-
-    private static Object toReal(List<Object> args) {
-        try {
-            return Double.parseDouble(str(args).trim());
-        } catch (NumberFormatException e) {
-            return args.size() > 1 ? args.get(args.size() - 1) : 0.0;
-        }
-    }
-
-    private static Object toDuration(List<Object> args) {
-        try {
-            return new Dur(vclab.sched.Durations.parseNanos(str(args)));
-        } catch (IllegalArgumentException e) {
-            return args.size() > 1 ? args.get(args.size() - 1) : new Dur(0);
-        }
     }
 }

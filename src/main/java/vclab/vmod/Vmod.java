@@ -44,6 +44,16 @@ public interface Vmod {
             throw new IllegalArgumentException("VMOD function " + name + " is not simulated");
         }
 
+        /**
+         * Calls function {@code name} as {@link #call(VrtCtx, String, List)} does, with one
+         * flag per argument that is true when the VCL gave it. A given argument may still be
+         * null, for example an unset header. VMODs whose functions check which optional
+         * arguments were given override this method.
+         */
+        public Object call(VrtCtx ctx, String name, List<Object> args, List<Boolean> given) {
+            return call(ctx, name, args);
+        }
+
         /** Constructs {@code new objName = vmod.className(args)} in vcl_init. */
         public VmodObject construct(VrtCtx ctx, String className, String objName,
                 List<Object> args) {

@@ -5,6 +5,7 @@ import vclab.sched.Scheduler;
 import vclab.vcl.Child;
 import vclab.vcl.Params;
 import vclab.vcl.Vcl;
+import vclab.vrt.ReleaseFacts;
 import vclab.vrt.Vrt;
 
 /**
@@ -56,6 +57,14 @@ public final class VmodContext {
 
     public void point(Point p, String detail) {
         child.point(p, vcl.name, detail);
+    }
+
+    /**
+     * Returns the modelled release. The simulated VMODs are the same for every model, but
+     * their panics print the source lines of this release's copy of the VMOD.
+     */
+    public ReleaseFacts release() {
+        return child.release();
     }
 
     /** The resolver that dynamic backends consult. */

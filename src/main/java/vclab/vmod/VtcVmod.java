@@ -24,7 +24,7 @@ public final class VtcVmod implements Vmod {
                         return null;
                     }
                     case "panic" -> throw new vclab.vrt.Panic(
-                            "Wrong turn at vmod_vtc.c:0:\n" + (args.isEmpty() ? "" : args.get(0)));
+                            "Panic from VCL:\n  PANIC:" + (args.isEmpty() ? "" : args.get(0)));
                     case "no_backend", "no_probe" -> {
                         return null;
                     }

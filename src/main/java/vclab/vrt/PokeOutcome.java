@@ -17,11 +17,14 @@ public record PokeOutcome(Kind kind, String statusLine, long durationNanos) {
         EMPTY,
         /** The connection was refused. */
         REFUSED,
+        /** The connection was not established before the probe's timeout. */
+        CONNECT_TIMEOUT,
         /** The connection was accepted but no response came before the probe's timeout. */
         NO_RESPONSE
     }
 
-    public static final PokeOutcome REFUSED_NOW = new PokeOutcome(Kind.REFUSED, null, 100_000);
+    /** A refusal with no delay, as a loopback address without a listener gives. */
+    public static final PokeOutcome REFUSED_NOW = new PokeOutcome(Kind.REFUSED, null, 0);
 
     /** Decides poke outcomes by endpoint. */
     @FunctionalInterface

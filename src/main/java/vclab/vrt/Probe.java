@@ -153,6 +153,11 @@ public final class Probe {
             host.vbpMutex().unlock();
         }
         startThreadIfNeeded();
+        if (enable) {
+            // vbp_thread hands a due probe to a worker at once, and on a real host the worker
+            // starts its poke while the caller goes on: let it run before the caller continues.
+            host.scheduler().yieldNow();
+        }
     }
 
     private void controlStates(boolean enable, ReleaseFacts r) {
@@ -294,9 +299,12 @@ public final class Probe {
         host.point(POKE_START, backend.vclName(), backend.name());
         startPoke();
         PokeOutcome o = host.pokeOracle().poke(backend.host(), backend.port(), backend.path());
-        long duration = o.kind() == PokeOutcome.Kind.NO_RESPONSE ? spec.timeoutNanos()
+        long duration = o.kind() == PokeOutcome.Kind.NO_RESPONSE
+                || o.kind() == PokeOutcome.Kind.CONNECT_TIMEOUT ? spec.timeoutNanos()
                 : Math.min(o.durationNanos(), spec.timeoutNanos());
-        host.scheduler().sleep(duration);
+        if (duration > 0) {
+            host.scheduler().sleep(duration);
+        }
         record(o, duration);
         hasPoked();
         backend.updateHealth(this);
@@ -340,6 +348,7 @@ public final class Probe {
         double seconds = duration / 1e9;
         switch (o.kind()) {
             case REFUSED -> response = "Open error 111 (Connection refused)";
+            case CONNECT_TIMEOUT -> response = "Open error 110 (Connection timed out)";
             case EMPTY -> {
                 goodIpv4 |= 1;
                 goodXmit |= 1;

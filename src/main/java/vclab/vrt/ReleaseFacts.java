@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What one modelled release prints and how its probe code behaves, where that differs
@@ -26,8 +27,8 @@ import java.util.Map;
  *     (releases before 7.6)
  * @param coldAddLine line in cache_vrt_vcl.c of "Dynamic Backends can only be added to warm VCLs"
  * @param vcldirFreeLine line of {@code AZ(vdir->refcnt)} in vcldir_free (v7.4's cooling path)
- * @param assignLine line in cache_vrt_vcl.c of the magic check in VRT_Assign_Backend
- * @param assignCondition the condition text of that check
+ * @param assignCondition the condition text of the magic check on {@code src} in
+ *     VRT_Assign_Backend, whose line is {@code line("VRT_Assign_Backend.src_magic")}
  * @param bigQuitLine line in cache_main.c of "It's time for the big quit", or 0 when the
  *     release has no handler and the child is killed without a panic text
  * @param noProbeHappy the VBE happy counter of a backend without a probe: 0 before 8.0,
@@ -35,13 +36,15 @@ import java.util.Map;
  */
 public record ReleaseFacts(String version, String revision, String vrtApi, boolean probeStates,
         int vbpEnableLine, int vbpDisableLine, int vbpRemoveLine, int vbpTaskLine,
-        int coldAddLine, int vcldirFreeLine, int assignLine, String assignCondition,
+        int coldAddLine, int vcldirFreeLine, String assignCondition,
         int bigQuitLine, long noProbeHappy) {
 
     /**
-     * The source line of assertion {@code key} in this release, from the table in
+     * Returns the source line of assertion {@code key} in this release, from the table in
      * {@code release-lines.tsv} (one row per assertion, one column per modelled revision),
-     * or 0 when the table does not have it.
+     * or 0 when the release has no such assertion ("-" in the table).
+     *
+     * @throws IllegalArgumentException when the table has no row {@code key}
      */
     public int line(String key) {
         Map<String, Integer> row = Lines.TABLE.get(key);
@@ -53,6 +56,8 @@ public record ReleaseFacts(String version, String revision, String vrtApi, boole
 
     /** The table of assertion lines, read once. */
     private static final class Lines {
+        /** The header of a revision's column: the first 7 hex digits of its commit. */
+        static final Pattern REVISION_COLUMN = Pattern.compile("[0-9a-f]{7}");
         static final Map<String, Map<String, Integer>> TABLE = read();
 
         private static Map<String, Map<String, Integer>> read() {
@@ -68,7 +73,8 @@ public record ReleaseFacts(String version, String revision, String vrtApi, boole
                     String[] f = l.split("\t");
                     Map<String, Integer> row = new HashMap<>();
                     for (int i = 2; i < f.length && i < head.length; i++) {
-                        if (!f[i].isEmpty() && !f[i].equals("-")) {
+                        boolean revision = REVISION_COLUMN.matcher(head[i]).matches();
+                        if (revision && !f[i].isEmpty() && !f[i].equals("-")) {
                             row.put(head[i], Integer.parseInt(f[i]));
                         }
                     }

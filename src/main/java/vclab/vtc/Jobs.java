@@ -37,6 +37,7 @@ final class Jobs {
     /** The {@code --schedule} to replay, or null. */
     private final Schedule schedule;
     private final SecureRandom random = new SecureRandom();
+    private final TraceFile trace;
     private int passed;
     private int failed;
     private int skipped;
@@ -52,6 +53,7 @@ final class Jobs {
         this.extMacros = extMacros;
         this.environment = environment;
         this.factory = factory;
+        this.trace = options.trace() == null ? null : new TraceFile(options.trace());
     }
 
     /** Runs every test; returns the program's exit code. */
@@ -64,8 +66,11 @@ final class Jobs {
         });
         try {
             List<Future<TestOutcome>> futures = new ArrayList<>();
-            for (TestFiles.Loaded test : startOrder(tests)) {
-                futures.add(pool.submit(() -> runOne(test)));
+            List<TestFiles.Loaded> order = startOrder(tests);
+            for (int i = 0; i < order.size(); i++) {
+                TestFiles.Loaded test = order.get(i);
+                int index = i;
+                futures.add(pool.submit(() -> runOne(test, index)));
             }
             for (Future<TestOutcome> f : futures) {
                 TestOutcome outcome = outcome(f);
@@ -75,6 +80,7 @@ final class Jobs {
             }
         } finally {
             pool.shutdownNow();
+            writeTrace();
         }
         if (args.keepGoing) {
             err.println(failed + " tests failed, " + skipped + " tests skipped, " + passed
@@ -117,13 +123,26 @@ final class Jobs {
         }
     }
 
-    private TestOutcome runOne(TestFiles.Loaded test) throws IOException {
+    private TestOutcome runOne(TestFiles.Loaded test, int index) throws IOException {
         Path tmpdir = createTmpdir();
+        TestRun.Hooks hooks = trace == null ? TestRun.Hooks.NONE
+                : trace.hooks(test.name(), trace.run(index));
         if (schedule != null) {
-            return replay(test, tmpdir);
+            return replay(test, tmpdir, hooks);
         }
         return new TestRun(test.name(), test.script(), options, extMacros, tmpdir, factory,
-                environment).run();
+                environment, hooks).run();
+    }
+
+    private void writeTrace() {
+        if (trace == null) {
+            return;
+        }
+        try {
+            trace.write();
+        } catch (IOException e) {
+            err.println("vclab: cannot write the trace to " + options.trace() + ": " + e);
+        }
     }
 
     /**
@@ -131,13 +150,13 @@ final class Jobs {
      * explorer that wrote it. A run that leaves the schedule fails with the reason, whatever
      * the script did.
      */
-    private TestOutcome replay(TestFiles.Loaded test, Path tmpdir) {
+    private TestOutcome replay(TestFiles.Loaded test, Path tmpdir, TestRun.Hooks trace) {
         ReplayPolicy replay = new ReplayPolicy(schedule);
         TestRun.Hooks hooks = new TestRun.Hooks(so -> {
             replay.install(so);
             VtcScenarioFactory.exploreSettings(so);
             return so;
-        }, null, null);
+        }, trace.varnishd(), trace.finished());
         TestOutcome o = new TestRun(test.name(), test.script(), options, extMacros, tmpdir,
                 factory, environment, hooks).run();
         String divergence = replay.divergence();

@@ -63,7 +63,7 @@ public final class ServerRegistry {
             }
             String a = args.get(i);
             if (a.equals("-wait")) {
-                if (!s.isRunning()) {
+                if (!s.isStarted()) {
                     throw ctx.fail(name, "Server not -started");
                 }
                 ServerThreads.await(ctx, s);
@@ -73,7 +73,7 @@ public final class ServerRegistry {
                 ServerThreads.breakServer(ctx, s);
                 continue;
             }
-            if (s.isRunning()) {
+            if (s.isStarted()) {
                 ServerThreads.await(ctx, s);
             }
             i = option(call, s, args, i);
@@ -100,7 +100,7 @@ public final class ServerRegistry {
                 return i + 1;
             }
             case "-keepalive" -> s.keepalive = true;
-            case "-start" -> ServerThreads.start(ctx, s);
+            case "-start" -> ServerThreads.start(ctx, call.interpreter(), s);
             case "-dispatch" -> {
                 if (!s.name.equals("s0")) {
                     throw ctx.fail(s.name, "server -dispatch only works on s0");
@@ -120,7 +120,7 @@ public final class ServerRegistry {
     /** End of test: stops every running server and closes every socket. */
     void reset(VtcContext ctx) {
         for (VtcServer s : servers) {
-            if (s.isRunning()) {
+            if (s.isStarted()) {
                 s.cancelled = true;
                 ServerThreads.await(ctx, s);
             }

@@ -1,15 +1,34 @@
 package vclab.vtc;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The simulated threads of servers. A server thread counts the connections that probes make
- * ({@link VtcServer#probe()}) as its iterations, logging what varnishtest logs around them.
+ * ({@link VtcServer#probe()}) as its iterations, logging what varnishtest logs around them,
+ * and runs its specification for each one: the HTTP commands do nothing, because vclab
+ * models no HTTP, while {@code barrier}, {@code delay}, {@code shell} and {@code loop} run.
  */
 final class ServerThreads {
+    /** The HTTP commands of client and server specifications, which vclab skips. */
+    private static final Map<String, CommandHandler> HTTP_COMMANDS = httpCommands();
 
     private ServerThreads() {
     }
 
-    static void start(VtcContext ctx, VtcServer s) {
+    private static Map<String, CommandHandler> httpCommands() {
+        Map<String, CommandHandler> table = new HashMap<>();
+        for (String name : new String[] {"accept", "close", "recv", "send", "send_n",
+            "send_urgent", "sendhex", "shutdown", "timeout", "fatal", "non_fatal", "gunzip",
+            "write_body", "chunked", "chunkedlen", "rxchunk", "stream", "settings", "rxresp",
+            "rxrespbody", "rxresphdrs", "txpri", "txreq", "rxpri", "rxreq", "rxreqbody",
+            "rxreqhdrs", "txresp", "upgrade", "expect", "expect_close", "expect_pattern"}) {
+            table.put(name, call -> { });
+        }
+        return Map.copyOf(table);
+    }
+
+    static void start(VtcContext ctx, Interpreter interpreter, VtcServer s) {
         ctx.log(2, s.name, "Starting server");
         s.bind(ctx);
         ctx.log(1, s.name, "Listen on " + s.listen);
@@ -17,7 +36,10 @@ final class ServerThreads {
         s.pendingConnections = 0;
         s.remainingIterations = s.repeat;
         String listen = s.listen;
-        s.thread = ctx.scheduler().spawn(s.name, s, () -> body(ctx, s, listen));
+        ParsedScript spec = s.spec == null ? null
+                : VtcScriptParser.parse(s.spec, new SourcePos(s.name, 1, 1));
+        s.thread = ctx.scheduler().spawn(s.name, s, () -> body(ctx, interpreter, s, listen,
+                spec));
     }
 
     static void dispatch(VtcContext ctx, VtcServer s) {
@@ -34,7 +56,8 @@ final class ServerThreads {
         });
     }
 
-    private static void body(VtcContext ctx, VtcServer s, String listen) {
+    private static void body(VtcContext ctx, Interpreter interpreter, VtcServer s,
+            String listen, ParsedScript spec) {
         try {
             ctx.log(2, s.name, "Started on " + listen + " (" + s.repeat + " iterations"
                     + (s.keepalive ? " using keepalive" : "") + ")");
@@ -51,6 +74,9 @@ final class ServerThreads {
                     fd = ctx.nextFd();
                     ctx.log(3, s.name, "accepted fd " + fd + " " + ctx.macro("localhost")
                             + " 0");
+                }
+                if (spec != null) {
+                    interpreter.run(spec, s.name, HTTP_COMMANDS);
                 }
                 if (!s.keepalive) {
                     ctx.log(3, s.name, "shutting fd " + fd);

@@ -205,6 +205,7 @@ final class VtcArgs {
         sb.append(String.format(fmt, "--schedule FILE",
                 "Replay the schedule in FILE, from vclab explore (one script)"));
         sb.append(String.format(fmt, "--strict", "Fail on behaviour vclab does not model"));
+        sb.append("A directory given as a file stands for the .vtc files below it.\n");
         return sb.toString();
     }
 }

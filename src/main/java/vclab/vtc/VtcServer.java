@@ -15,9 +15,10 @@ import vclab.sched.SimThread;
 
 /**
  * A VTC server. It listens on a real loopback (or Unix) socket so that its address and port
- * are real and unique, but its specification is kept, not run: vclab models no HTTP. What an
- * HTTP probe would get from it is {@link #probe()}: the status of the first {@code txresp} of
- * its specification.
+ * are real and unique, but no connection reaches it: vclab models no HTTP. What an HTTP probe
+ * would get from it is {@link #probe()}: the status of the first {@code txresp} of its
+ * specification. Each probe counts as one connection, for which the server's thread runs
+ * the specification without its HTTP commands.
  */
 public final class VtcServer {
     /** The kind of result a connection to the server gets. */
@@ -79,6 +80,14 @@ public final class VtcServer {
     /** Returns true while the server's thread runs ({@code -start} until it ends). */
     public boolean isRunning() {
         return thread != null && !thread.isDone();
+    }
+
+    /**
+     * Returns true from {@code -start} until the thread is waited for, as varnishtest's
+     * {@code s->run}: a server whose iterations are over still needs its {@code -wait}.
+     */
+    boolean isStarted() {
+        return thread != null;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import vclab.testing.OwnThread;
 
 /**
  * Debian's varnish 7.1.1 programs as test peers: running varnishadm, starting a varnishd on
@@ -102,7 +103,7 @@ public final class RealVarnish {
             } catch (IOException e) {
                 return new byte[0];
             }
-        });
+        }, OwnThread.EXECUTOR);
     }
 
     private static String latin1(byte[] bytes) {

@@ -11,6 +11,7 @@ import vclab.sched.Scheduler;
 import vclab.sched.SimMutex;
 import vclab.sched.SimResult;
 import vclab.sched.SimThread;
+import vclab.testing.OwnThread;
 import vclab.vcl.Trace;
 
 /** Small synthetic programs under one scheduler, with known numbers of schedules and bugs. */
@@ -130,7 +131,7 @@ final class Programs {
     static Scenario uncontrolled() {
         return of("uncontrolled", (s, failures) -> {
             SimMutex m = s.newMutex("m");
-            CompletableFuture.runAsync(m::lock).join();
+            CompletableFuture.runAsync(m::lock, OwnThread.EXECUTOR).join();
         });
     }
 

@@ -156,6 +156,29 @@ class CommandsTest {
     }
 
     @Test
+    void serverSpecSyncsBarrierPerConnection() throws Exception {
+        VtcHarness.Run r = runScript("barrier b1 cond 2\n"
+                + "server s1 {\n rxreq\n barrier b1 sync\n txresp\n} -start\n"
+                + "varnish v1 -probe s1\n"
+                + "barrier b1 sync\n"
+                + "server s1 -wait\n");
+        assertEquals(0, r.exitCode(), r.out());
+        assertTrue(r.out().contains("**   s1    === barrier b1 sync\n"), r.out());
+        assertTrue(r.out().contains("**** s1    Barrier(b1) wake 2\n"), r.out());
+    }
+
+    @Test
+    void serverWaitAfterLastIteration() throws Exception {
+        VtcHarness.Run r = runScript("server s1 {\n rxreq\n txresp\n} -start\n"
+                + "varnish v1 -probe s1\n"
+                + "delay 1\n"
+                + "server s1 -wait\n");
+        assertEquals(0, r.exitCode(), r.out());
+        assertTrue(r.out().contains("**   s1    Ending\n"), r.out());
+        assertTrue(r.out().contains("**   s1    Waiting for server"), r.out());
+    }
+
+    @Test
     void serverWaitWithoutStartIsFatal() throws Exception {
         VtcHarness.Run r = runScript("server s1 -wait\n");
         assertTrue(r.out().contains("---- s1    Server not -started\n"), r.out());

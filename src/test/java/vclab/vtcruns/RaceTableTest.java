@@ -22,36 +22,36 @@ class RaceTableTest {
         "v7.4", "v7.5", "v7.6", "v7.7", "pr4205", "b9a2040", "v8.0"};
 
     /** No panic, no kill: the script passes. */
-    private static final String CLEAN = "clean";
+    static final String CLEAN = "clean";
     /** The child is killed after cli_timeout without a panic text (before 7.4.0). */
-    private static final String KILLED = "killed";
+    static final String KILLED = "killed";
 
-    private static final String ENABLE_71 = "Assert error in VBP_Control(),"
+    static final String ENABLE_71 = "Assert error in VBP_Control(),"
             + " cache/cache_backend_probe.c line 656:\n  Condition(vt->heap_idx == VBH_NOIDX)";
-    private static final String ENABLE_75 = "Assert error in VBP_Control(),"
+    static final String ENABLE_75 = "Assert error in VBP_Control(),"
             + " cache/cache_backend_probe.c line 661:\n  Condition(vt->heap_idx == VBH_NOIDX)";
-    private static final String DISABLE_71 = "Assert error in VBP_Control(),"
+    static final String DISABLE_71 = "Assert error in VBP_Control(),"
             + " cache/cache_backend_probe.c line 660:\n  Condition(vt->heap_idx != VBH_NOIDX)";
-    private static final String DISABLE_75 = "Assert error in VBP_Control(),"
+    static final String DISABLE_75 = "Assert error in VBP_Control(),"
             + " cache/cache_backend_probe.c line 665:\n  Condition(vt->heap_idx != VBH_NOIDX)";
-    private static final String COLD_ADD_71 = "Wrong turn at cache/cache_vrt_vcl.c:224:\n"
+    static final String COLD_ADD_71 = "Wrong turn at cache/cache_vrt_vcl.c:224:\n"
             + "Dynamic Backends can only be added to warm VCLs";
-    private static final String COLD_ADD = "Wrong turn at cache/cache_vrt_vcl.c:252:\n"
+    static final String COLD_ADD = "Wrong turn at cache/cache_vrt_vcl.c:252:\n"
             + "Dynamic Backends can only be added to warm VCLs";
-    private static final String MAGIC_71 = "Assert error in VRT_Assign_Backend(),"
+    static final String MAGIC_71 = "Assert error in VRT_Assign_Backend(),"
             + " cache/cache_vrt_vcl.c line 304:\n  Condition((src->vdir)->magic == 0xbf726c7d)";
-    private static final String MAGIC_75 = "Assert error in VRT_Assign_Backend(),"
+    static final String MAGIC_75 = "Assert error in VRT_Assign_Backend(),"
             + " cache/cache_vrt_vcl.c line 347:\n  Condition((vdir)->magic == 0xbf726c7d)";
 
     /**
      * A WRONG() panic. An empty {@code word} stands for a probe's state, which is
      * "scheduled" or "running" depending on whether its poke task runs at that instant.
      */
-    private static String wrongTurn(String file, int line, String word) {
+    static String wrongTurn(String file, int line, String word) {
         return "Wrong turn at cache/" + file + ":" + line + ":\n" + word;
     }
 
-    private static String bigQuit(int line) {
+    static String bigQuit(int line) {
         return wrongTurn("cache_main.c", line, "It's time for the big quit");
     }
 
@@ -91,11 +91,20 @@ class RaceTableTest {
     @MethodSource("cells")
     void outcomeMatchesTheCatalogue(String script, String model, String expected) {
         Path file = VtcRun.projectRoot().resolve("vtc-cases/bugs").resolve(script);
+        assertOutcome(file, model, expected, script.startsWith("r5-"));
+    }
+
+    /**
+     * Runs {@code file} under {@code model} and checks the outcome: {@link #CLEAN}, {@link
+     * #KILLED}, or a panic text (which fails the script unless {@code passesWithPanic}).
+     */
+    static void assertOutcome(Path file, String model, String expected,
+            boolean passesWithPanic) {
+        String script = file.getFileName().toString();
         VtcRun r = VtcRun.run(List.of("-v", "--model", model, file.toString()));
         String child = childOutput(r.out + r.err);
         boolean panicked = child.contains("Panic at: ");
         boolean killed = child.contains("not responding to CLI, killed it.");
-        boolean expectsPanic = script.startsWith("r5-");
         switch (expected) {
             case CLEAN -> {
                 assertEquals("passed", r.verdict(file), script + " under " + model + ":\n"
@@ -109,7 +118,7 @@ class RaceTableTest {
                 assertFalse(panicked, "expected no panic text before 7.4.0:\n" + child);
             }
             default -> {
-                assertEquals(expectsPanic ? "passed" : "FAILED", r.verdict(file),
+                assertEquals(passesWithPanic ? "passed" : "FAILED", r.verdict(file),
                         script + " under " + model);
                 assertTrue(child.contains(expected), "expected panic text\n" + expected
                         + "\nin:\n" + child);

@@ -25,6 +25,11 @@ final class VtcRun {
         this.err = err;
     }
 
+    /** Wraps the exit status and output of another program, such as varnishtest. */
+    static VtcRun of(int exit, String out) {
+        return new VtcRun(exit, out, "");
+    }
+
     static VtcRun run(List<String> args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();

@@ -19,10 +19,10 @@ import vclab.cli.NativeCharset;
  * a one-shot reply that cannot be read prints the read error and exits 2 (7.1 exits 0 with no
  * message), and pass mode prints every reply owed at end of input (see {@link PassMode}).
  *
- * <p>Two ways of running are left to later front ends, each behind an interface: the
- * interactive mode (stdin is a terminal and no command was given) and running against an
- * embedded model when neither {@code -T} nor {@code -n} is given. varnishadm would look for
- * the default instance in that case.
+ * <p>Two ways of running are front ends behind an interface, which {@code vclab.repl.VclabAdm}
+ * supplies: the interactive mode (stdin is a terminal and no command was given) and running
+ * against an embedded model when neither {@code -T} nor {@code -n} is given. varnishadm would
+ * look for the default instance in that case.
  */
 public final class AdmProgram {
     /** The name in usage text and getopt messages; scripts compare them with varnishadm's. */

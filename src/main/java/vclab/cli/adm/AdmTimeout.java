@@ -7,12 +7,12 @@ import java.util.OptionalDouble;
  * finite and not negative. libvarnishapi's attach also takes {@code off} (any case) for
  * "wait for ever"; varnishadm itself does not.
  */
-final class AdmTimeout {
+public final class AdmTimeout {
     private AdmTimeout() {
     }
 
     /** Returns the seconds, or empty when varnishadm would print "-t: Invalid argument". */
-    static OptionalDouble seconds(String text) {
+    public static OptionalDouble seconds(String text) {
         double value = strtod(text);
         if (Double.isNaN(value) || Double.isInfinite(value) || value < 0) {
             return OptionalDouble.empty();

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds out whether stdin is a terminal, as isatty(0) would. */
-final class Terminals {
+public final class Terminals {
     private Terminals() {
     }
 
@@ -14,7 +14,7 @@ final class Terminals {
      * points; elsewhere it falls back to {@code System.console()}, which on Java 22 and later
      * may exist for redirected streams too.
      */
-    static boolean isStdinTerminal() {
+    public static boolean isStdinTerminal() {
         Path stdin = Path.of("/proc/self/fd/0");
         if (Files.exists(Path.of("/proc/self/fd"))) {
             try {

@@ -6,7 +6,10 @@ import vclab.vtc.VtcServer;
 
 /**
  * What a probe to an address gets in a VTC test: a started server answers as its script
- * says, anything else refuses the connection.
+ * says; any other loopback address refuses the connection at once, and any other address
+ * lets the connection attempt run into the probe's timeout, as an address that drops the
+ * connection attempt (such as the documentation networks 192.0.2.0/24) does on a host with a
+ * default route.
  */
 final class ServerOracle implements PokeOutcome.Oracle {
     /** A local HTTP round trip, in virtual time. */
@@ -35,7 +38,15 @@ final class ServerOracle implements PokeOutcome.Oracle {
                 case REFUSED -> PokeOutcome.REFUSED_NOW;
             };
         }
-        return PokeOutcome.REFUSED_NOW;
+        if (path != null || host == null || isLoopback(host)) {
+            return PokeOutcome.REFUSED_NOW;
+        }
+        return new PokeOutcome(PokeOutcome.Kind.CONNECT_TIMEOUT, null, 0);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")
+                || host.equalsIgnoreCase("localhost");
     }
 
     private static String reason(int status) {

@@ -4,32 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import vclab.testing.SharedFolder;
 
 /**
- * Finds the golden transcripts of varnishd 7.1.1: the first directory, walking up from the
- * working directory, that contains {@code shared/golden}. Tests that need them are skipped
- * when there is none.
+ * Reads the golden transcripts of varnishd 7.1.1 from the shared folder (see
+ * {@link SharedFolder}); tests that need them are skipped when there is none.
  */
 final class GoldenFiles {
-    private static final String GOLDEN = "shared/golden/varnish-7.1.1";
-
     private GoldenFiles() {
     }
 
     static Path directory() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve(GOLDEN);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        Assumptions.abort("no " + GOLDEN + " above " + Path.of("").toAbsolutePath());
-        return null;
+        return SharedFolder.resolve("golden/varnish-7.1.1");
     }
 
     /** transcripts.json: topic name to a list of entries. */

@@ -1,39 +1,25 @@
 package vclab.cli;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import vclab.testing.SharedFolder;
 
 /**
- * The golden transcripts of a real varnishd 7.1.1, found by walking up from the working
- * directory to the first directory holding {@code shared/golden/varnish-7.1.1}. Tests that
- * need them skip when they are absent.
+ * The golden transcripts of a real varnishd 7.1.1, read from the shared folder (see
+ * {@link SharedFolder}). Tests that need them skip when it is absent.
  */
 public final class WireGolden {
-    private static final String RELATIVE = "shared/golden/varnish-7.1.1";
-
     private WireGolden() {
     }
 
     /** Returns the golden directory; skips the calling test when there is none. */
     public static Path directory() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        assumeTrue(false, "no " + RELATIVE + " above " + Path.of("").toAbsolutePath());
-        return null;
+        return SharedFolder.resolve("golden/varnish-7.1.1");
     }
 
     /** Returns the entries of one topic of transcripts.json ("errors", "varnishadm"...). */

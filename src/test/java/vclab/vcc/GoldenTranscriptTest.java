@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vclab.cli.Dialect;
+import vclab.testing.SharedFolder;
 
 /**
  * Replays the vcl.inline and vcl.load commands of the recorded varnishd 7.1.1 CLI
  * transcripts through vclab's compiler: a 200 reply means VCC printed nothing, a failed
  * compilation's reply is VCC's output followed by the manager's "VCL compilation failed".
- * System property vclab.golden names the transcript directory; by default it is looked
- * for beside the checkout (../shared, or ../../shared from a worktree).
+ * System property vclab.golden names the transcript directory; by default it is the one in
+ * the shared folder (see {@link SharedFolder}).
  */
 class GoldenTranscriptTest {
     private static final Path GOLDEN = golden();
@@ -29,8 +30,9 @@ class GoldenTranscriptTest {
         if (p != null) {
             return Path.of(p);
         }
-        Path near = Path.of("../shared/golden/varnish-7.1.1");
-        return Files.isDirectory(near) ? near : Path.of("../../shared/golden/varnish-7.1.1");
+        Path shared = SharedFolder.find();
+        return shared == null ? Path.of("no-shared-folder")
+                : shared.resolve("golden/varnish-7.1.1");
     }
 
     @Test

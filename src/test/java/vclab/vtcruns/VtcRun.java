@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import vclab.testing.SharedFolder;
 import vclab.vtc.VtcMain;
 import vclab.vtc.varnish.SimulatedVarnish;
 
@@ -53,23 +53,9 @@ final class VtcRun {
         return dir == null ? Path.of("").toAbsolutePath() : dir;
     }
 
-    /**
-     * The shared reference folder: $VCLAB_SHARED, else the first "shared" folder with
-     * upstream-vtc above the project; the test is skipped when there is none.
-     */
+    /** Returns the shared reference folder; the test is skipped when there is none. */
     static Path shared() {
-        String env = System.getenv("VCLAB_SHARED");
-        if (env != null && Files.isDirectory(Path.of(env, "upstream-vtc"))) {
-            return Path.of(env);
-        }
-        for (Path dir = projectRoot(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared").resolve("upstream-vtc"))) {
-                return dir.resolve("shared");
-            }
-        }
-        Assumptions.abort("no shared/upstream-vtc folder above " + projectRoot()
-                + "; set VCLAB_SHARED");
-        return null;
+        return SharedFolder.path();
     }
 
     /** Every .vtc file directly in {@code dir}, sorted. */

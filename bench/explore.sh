@@ -4,7 +4,8 @@
 # the exact command that produced it, with the machine's load:
 #   - the time from the start of the search to the first failing schedule under v7.6;
 #   - schedules and runs per second of the complete bounded search under v8.0, with the
-#     peak resident set of the JVM (from /usr/bin/time).
+#     peak resident set of the JVM (from /usr/bin/time);
+#   - the peak resident set of random walks of 20,000 and 200,000 schedules (flat memory).
 # First through bin/vclab explore (a fresh JVM, so the JIT is cold), then in one JVM on the
 # test class path (vclab.explore.VtcExploreBenchmark and ExploreBenchmark), where all but
 # the first search run warm.
@@ -57,6 +58,15 @@ print("  schedules %d, runs %d, pruned %d, complete %s, %.2f s: %.0f runs/s;"
         --model v8.0 --bound "$bound" --workers "$workers" --json "$tmp/full.json" "$script" \
         2>&1
     fields "$tmp/full.json"
+
+    # Flat memory: random walks of 10 times as many schedules must peak at about the same
+    # resident set, because a run's state is dropped when the run ends.
+    for n in 20000 200000; do
+        run /usr/bin/time -f "  peak RSS %M KiB, %e s wall" "$here/bin/vclab" explore --quiet \
+            --model v8.0 --strategy random --max-schedules "$n" --workers "$workers" \
+            --json "$tmp/walk.json" "$script" 2>&1
+        fields "$tmp/walk.json"
+    done
 
     (cd "$here" && mvn -q -o test-compile dependency:build-classpath \
         -Dmdep.outputFile="$tmp/cp.txt" >/dev/null 2>&1)

@@ -3,6 +3,16 @@ package vclab.vtcruns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vclab.vtcruns.RaceTableTest.COLD_ADD;
+import static vclab.vtcruns.RaceTableTest.COLD_ADD_71;
+import static vclab.vtcruns.RaceTableTest.DISABLE_71;
+import static vclab.vtcruns.RaceTableTest.DISABLE_75;
+import static vclab.vtcruns.RaceTableTest.ENABLE_71;
+import static vclab.vtcruns.RaceTableTest.ENABLE_75;
+import static vclab.vtcruns.RaceTableTest.MAGIC_71;
+import static vclab.vtcruns.RaceTableTest.MAGIC_75;
+import static vclab.vtcruns.RaceTableTest.bigQuit;
+import static vclab.vtcruns.RaceTableTest.wrongTurn;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,38 +70,16 @@ class ExploreTableTest {
     /** The CLI thread spins at one virtual instant: the explorer's livelock. */
     private static final String SPINS = "without blocking, last at backend_event_delta.between";
 
-    private static final String ENABLE_71 = "Assert error in VBP_Control(),"
-            + " cache/cache_backend_probe.c line 656:\n  Condition(vt->heap_idx == VBH_NOIDX)";
-    private static final String ENABLE_75 = "Assert error in VBP_Control(),"
-            + " cache/cache_backend_probe.c line 661:\n  Condition(vt->heap_idx == VBH_NOIDX)";
-    private static final String DISABLE_71 = "Assert error in VBP_Control(),"
-            + " cache/cache_backend_probe.c line 660:\n  Condition(vt->heap_idx != VBH_NOIDX)";
-    private static final String DISABLE_75 = "Assert error in VBP_Control(),"
-            + " cache/cache_backend_probe.c line 665:\n  Condition(vt->heap_idx != VBH_NOIDX)";
-    private static final String REMOVE_71 = "Assert error in VBP_Remove(),"
-            + " cache/cache_backend_probe.c line 714:\n  Condition(vt->heap_idx == VBH_NOIDX)";
-    private static final String COLD_ADD_71 = "Wrong turn at cache/cache_vrt_vcl.c:224:\n"
-            + "Dynamic Backends can only be added to warm VCLs";
-    private static final String COLD_ADD = "Wrong turn at cache/cache_vrt_vcl.c:252:\n"
-            + "Dynamic Backends can only be added to warm VCLs";
-    private static final String MAGIC_71 = "Assert error in VRT_Assign_Backend(),"
-            + " cache/cache_vrt_vcl.c line 304:\n  Condition((src->vdir)->magic == 0xbf726c7d)";
-    private static final String MAGIC_75 = "Assert error in VRT_Assign_Backend(),"
-            + " cache/cache_vrt_vcl.c line 347:\n  Condition((vdir)->magic == 0xbf726c7d)";
 
-    /** Returns the start of a probe's WRONG() panic; the state word ("cold") follows it. */
-    private static String probeWrongTurn(int line) {
-        return "Wrong turn at cache/cache_backend_probe.c:" + line + ":\n";
+    /** Returns the start of a probe's WRONG() panic; the state word follows it. */
+    private static String probeTurn(int line) {
+        return wrongTurn("cache_backend_probe.c", line, "");
     }
 
     /** Returns the VBP_Remove() assertion of the 7.6 probe state machine at {@code line}. */
     private static String removeCold(int line) {
         return "Assert error in VBP_Remove(), cache/cache_backend_probe.c line " + line
                 + ":\n  Condition(vt->state == vbp_state_cold)";
-    }
-
-    private static String bigQuit(int line) {
-        return "Wrong turn at cache/cache_main.c:" + line + ":\nIt's time for the big quit";
     }
 
     /** Returns a predicate that accepts failures whose details contain one of the texts. */
@@ -128,12 +116,12 @@ class ExploreTableTest {
      * cool-down stores cooling, and an add that reads cooling gives up instead of blocking.
      */
     private static final Object[][] TABLE = {
-        {"r1-double-warm.vtc", R1, ENABLE_71, ENABLE_75, probeWrongTurn(712),
-            probeWrongTurn(709), NO, NO, NO},
-        {"r2-bogus-cold.vtc", R2, DISABLE_71, DISABLE_75, probeWrongTurn(721) + "cold",
-            probeWrongTurn(718) + "cold", "retired while set aside", NO, NO},
-        {"r3-failed-warmup.vtc", R3, REMOVE_71, "freed while warm", removeCold(773),
-            removeCold(770), NO, probeWrongTurn(718) + "co", NO},
+        {"r1-double-warm.vtc", R1, ENABLE_71, ENABLE_75, probeTurn(712),
+            probeTurn(709), NO, NO, NO},
+        {"r2-bogus-cold.vtc", R2, DISABLE_71, DISABLE_75, probeTurn(721) + "cold",
+            probeTurn(718) + "cold", "retired while set aside", NO, NO},
+        {"r3-failed-warmup.vtc", R3, SwitchesTableTest.REMOVE_71, "freed while warm", removeCold(773),
+            removeCold(770), NO, probeTurn(718) + "co", NO},
         {"r4-deadlock-on-delete.vtc", R4, KILLED, bigQuit(376), bigQuit(362), NO,
             bigQuit(363), NO, NO},
         {"r5-add-to-cold.vtc", R5, COLD_ADD_71, COLD_ADD, COLD_ADD, COLD_ADD, COLD_ADD,

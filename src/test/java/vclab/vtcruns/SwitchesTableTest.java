@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * find the probe "cold" where the real run found it "cooling".
  */
 class SwitchesTableTest {
-    private static final String REMOVE_71 = "Assert error in VBP_Remove(),"
+    static final String REMOVE_71 = "Assert error in VBP_Remove(),"
             + " cache/cache_backend_probe.c line 714:\n  Condition(vt->heap_idx == VBH_NOIDX)";
     private static final String REMOVE_76 = "Assert error in VBP_Remove(),"
             + " cache/cache_backend_probe.c line 773:\n  Condition(vt->state == vbp_state_cold)";

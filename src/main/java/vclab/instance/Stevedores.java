@@ -2,6 +2,8 @@ package vclab.instance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The storage backends ("stevedores") that varnishd configures from its {@code -s} arguments,
@@ -17,16 +19,38 @@ final class Stevedores {
     record Storage(String ident, String strategy) {
     }
 
+    /** How many configurations {@link #CONFIGURED} keeps. */
+    private static final int MAX_CONFIGURED = 64;
+    /**
+     * Configurations by their -s values. A configuration never changes once made, so the
+     * simulated varnishds of one JVM share them.
+     */
+    private static final Map<List<String>, Stevedores> CONFIGURED = new ConcurrentHashMap<>();
+
     private final List<Storage> storages = new ArrayList<>();
     private final StringBuilder choices = new StringBuilder();
     private String error;
     private int unnamed;
+    private List<String> idents;
 
     private Stevedores() {
     }
 
     /** Configures the storages of the {@code -s} values in order and records the first error. */
     static Stevedores configure(List<String> specs) {
+        Stevedores cached = CONFIGURED.get(specs);
+        if (cached != null) {
+            return cached;
+        }
+        Stevedores made = make(specs);
+        if (CONFIGURED.size() >= MAX_CONFIGURED) {
+            CONFIGURED.clear();
+        }
+        CONFIGURED.put(List.copyOf(specs), made);
+        return made;
+    }
+
+    private static Stevedores make(List<String> specs) {
         Stevedores s = new Stevedores();
         for (String spec : specs.isEmpty() ? List.of("default,100m") : specs) {
             if (!s.add(spec)) {
@@ -41,6 +65,7 @@ final class Stevedores {
                 .filter(t -> t.ident().equals(TRANSIENT)).findFirst().orElseThrow();
         s.storages.remove(transientStorage);
         s.storages.add(transientStorage);
+        s.idents = s.storages.stream().map(Storage::ident).toList();
         return s;
     }
 
@@ -50,7 +75,7 @@ final class Stevedores {
     }
 
     List<String> idents() {
-        return storages.stream().map(Storage::ident).toList();
+        return idents != null ? idents : storages.stream().map(Storage::ident).toList();
     }
 
     /** Returns the {@code -s} part of the banner's platform line: {@code -smalloc,-sdefault}. */

@@ -70,10 +70,21 @@ final class VclabCommands {
                 + " 41 or 42 its event handlers create or delete backends.", "0", "1"},
     };
 
-    void register(CliDispatcher d) {
+    /** The table entries of {@link #COMMANDS}, made once: every simulated varnishd has them. */
+    private static final List<CliCommand> ENTRIES = entries();
+
+    private static List<CliCommand> entries() {
+        List<CliCommand> list = new java.util.ArrayList<>();
         for (String[] c : COMMANDS) {
-            d.table().register(new CliCommand(c[0], c[1], c[2], Integer.parseInt(c[3]),
+            list.add(new CliCommand(c[0], c[1], c[2], Integer.parseInt(c[3]),
                     Integer.parseInt(c[4]), "d", false, false, true));
+        }
+        return List.copyOf(list);
+    }
+
+    void register(CliDispatcher d) {
+        for (CliCommand entry : ENTRIES) {
+            d.table().register(entry);
         }
         d.table().register(REQ);
         d.register("debug.req", CliDispatcher::askChild);

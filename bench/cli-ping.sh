@@ -70,7 +70,7 @@ measure_serve() {
     while [ ! -s "$tmp/vwd/_.vsm_mgt/_.index" ]; do sleep 0.1; done
     sleep 0.5
     result=$(client -n "$tmp/vwd")
-    echo "bin/vclab serve (the model, bin/vclab flags): $result" \
+    echo "bin/vclab serve (the model): $result" \
         "peak_rss=$(peak_kib "$server_pid")KiB"
     kill "$server_pid"
     wait "$server_pid" 2>/dev/null || true

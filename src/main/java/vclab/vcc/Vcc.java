@@ -69,6 +69,9 @@ public final class Vcc {
         return builtin;
     }
 
+    /** The stack of a compiling thread: reserved address space, touched only as deep as used. */
+    private static final long COMPILER_STACK_BYTES = 256L << 20;
+
     private VccCompiler compiler(VccSettings settings) {
         return new VccCompiler(dialect, settings, catalog, loader, builtin.text());
     }
@@ -81,7 +84,8 @@ public final class Vcc {
     /** Compiles VCL source with the manager's settings, stevedores and labels. */
     public VccResult compile(String sourceName, String source, VccSettings settings) {
         return cached(new Key(settings, sourceName, source, false),
-                () -> compiler(settings).compile(builtinInfo, sourceName, source, null));
+                () -> onDeepStack(() -> compiler(settings).compile(builtinInfo, sourceName,
+                        source, null)));
     }
 
     /** Reads and compiles a file found along vcl_path, with default settings. */
@@ -97,7 +101,7 @@ public final class Vcc {
     public VccResult compileFile(String file, VccSettings settings) {
         SourceLoader.Loaded f = loader.load(file, settings.unsafePath());
         if (f.error() != null) {
-            return compiler(settings).compile(builtinInfo, file, null, file);
+            return onDeepStack(() -> compiler(settings).compile(builtinInfo, file, null, file));
         }
         Key key = new Key(settings, file, f.text(), true);
         VccResult hit;
@@ -107,11 +111,53 @@ public final class Vcc {
         if (hit != null && includesUnchanged(hit)) {
             return hit;
         }
-        VccResult r = compiler(settings).compile(builtinInfo, file, null, file);
+        VccResult r = onDeepStack(() -> compiler(settings).compile(builtinInfo, file, null,
+                file));
         synchronized (cache) {
             cache.put(key, r);
         }
         return r;
+    }
+
+    /**
+     * Runs a compilation on a thread of its own with a large stack, and waits for it. The
+     * parser recurses once per nesting level, as VCC does on the C stack of its own process,
+     * so VCL nested thousands of levels deep compiles here as it does in varnishd. Deeper
+     * still, VCC's process dies of a signal, and the manager reports that.
+     */
+    private static VccResult onDeepStack(java.util.function.Supplier<VccResult> compile) {
+        VccResult[] result = new VccResult[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                result[0] = compile.get();
+            } catch (StackOverflowError e) {
+                result[0] = new VccResult.Failure("Running VCC-compiler failed, signal 11\n");
+            } catch (RuntimeException | Error e) {
+                failure[0] = e;
+            }
+        }, "vcc", COMPILER_STACK_BYTES);
+        thread.setDaemon(true);
+        thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return result[0];
     }
 
     private VccResult cached(Key key, java.util.function.Supplier<VccResult> compile) {

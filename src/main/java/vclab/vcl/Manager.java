@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import vclab.cli.Dialect;
 import vclab.sched.Scheduler;
+import vclab.sched.SchedulerSignal;
 import vclab.sched.SimQueue;
 
 /**
@@ -15,6 +16,8 @@ import vclab.sched.SimQueue;
  * last panic.
  */
 public final class Manager {
+    private static final System.Logger LOG = System.getLogger(Manager.class.getName());
+
     /** Something for the manager's event loop: a CLI request or a child's death. */
     public abstract static class Event {
         volatile boolean done;
@@ -120,6 +123,25 @@ public final class Manager {
 
     // ---------------------------------------------------------------- the event loop
 
+    /**
+     * Runs one command. A defect of vclab's own in the command (an exception, or a stack
+     * overflow) must not take the manager down with it, or every later client would wait
+     * for ever: the command gets a 400 reply naming the error, which also goes to standard
+     * error and the log.
+     */
+    private void runCommand(Command c) {
+        try {
+            c.action.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            if (e instanceof SchedulerSignal) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.ERROR, "vclab internal error in a manager command", e);
+            complain("Error", "vclab internal error: " + e);
+            c.reply = new Reply(400, "vclab internal error: " + e);
+        }
+    }
+
     /** The manager thread's body. */
     void run() {
         nextPoke = now() + 3_000_000_000L;
@@ -128,7 +150,7 @@ public final class Manager {
             Event e = queue.poll(Math.max(0, deadline - now()));
             if (e instanceof Command c) {
                 scheduler.point(Points.MGT_BETWEEN_COMMANDS, null, null);
-                c.action.run();
+                runCommand(c);
                 c.done = true;
                 if (c.future != null) {
                     c.future.complete(c.reply);

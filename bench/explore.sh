@@ -38,9 +38,10 @@ fields() {
     python3 -c 'import json, sys
 r = json.load(open(sys.argv[1]))
 s = r["seconds"]
-print("  schedules %d, runs %d, pruned %d, complete %s, %.2f s: %.0f runs/s;"
-      " first failure at %.3f s" % (r["schedules"], r["runs"], r["pruned"], r["complete"],
-      s, r["runs"] / s if s else 0, r["firstFailureSeconds"]))' "$1"
+print("  schedules %d, runs %d searching and %d minimising, pruned %d, complete %s,"
+      " %.2f s: %.0f runs/s; first failure at %.3f s" % (r["schedules"], r["searchRuns"],
+      r["minimizeRuns"], r["pruned"], r["complete"], s, r["searchRuns"] / s if s else 0,
+      r["firstFailureSeconds"]))' "$1"
 }
 
 {

@@ -21,11 +21,18 @@ import vclab.model.Models;
  * {@code vclab explore FILE.vtc}: searches the interleavings of a script for a schedule that
  * breaks an invariant, panics the child, deadlocks, livelocks, times out or fails the
  * script, and writes the simplest such schedule for {@code vclab test --schedule}.
- * Exit status: 0 no failure found, 1 failure found, 2 invalid input.
+ * Exit status: 0 no failure found, 1 failure found, 2 invalid input, 70 internal error, 77
+ * the script was skipped (it uses what vclab does not model, as {@code vclab test} reports).
  */
 @Command(name = "explore", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = "Search the interleavings of a VTC script for a failing schedule.")
 public final class ExploreCommand implements Callable<Integer> {
+    /**
+     * The highest --workers value. Each worker runs its scenario's simulated threads, so
+     * thousands of workers exhaust the native threads of the process.
+     */
+    static final int MAX_WORKERS = 64;
+
     /** The source of scenarios for .vtc files: the VTC runner with simulated varnishds. */
     static final ScenarioFactory VTC_SCENARIOS =
             new vclab.vtc.VtcScenarioFactory(TestCommand.executorFactory());
@@ -57,22 +64,26 @@ public final class ExploreCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int depth;
 
-    @Option(names = "--max-schedules", paramLabel = "N", defaultValue = "-1",
-            description = "Stop after N schedules (default: no limit for dfs, 10000 for random"
-                    + " and pct).")
-    long maxSchedules;
+    @Option(names = "--max-schedules", paramLabel = "N",
+            description = "Stop after N schedules, at least 1 (default: no limit for dfs,"
+                    + " 10000 for random and pct).")
+    Long maxSchedules;
 
-    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "-1",
-            description = "Stop after S seconds of wall-clock time (default: no limit).")
-    double maxSeconds;
+    @Option(names = "--max-seconds", paramLabel = "S",
+            description = "Stop after S seconds of wall-clock time, S above 0. A run still"
+                    + " going then is stopped too (default: no limit).")
+    Double maxSeconds;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
-            description = "Java threads exploring at once (default: up to 2, one per core).")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Java threads exploring at once, 1 to " + MAX_WORKERS
+                    + " (default: up to 2, one per core).")
+    Integer workers;
 
     @Option(names = "--spin-limit", paramLabel = "N", defaultValue = "10000",
             description = "Steps one thread may take at one virtual instant before the run"
-                    + " counts as a livelock (default: ${DEFAULT-VALUE}).")
+                    + " counts as a livelock. All threads together may take "
+                    + ExploreOptions.INSTANT_STEPS_PER_SPIN_LIMIT + " times as many"
+                    + " (default: ${DEFAULT-VALUE}).")
     long spinLimit;
 
     @Option(names = "--no-reduction",
@@ -110,13 +121,29 @@ public final class ExploreCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    /**
+     * Runs the command. Whatever goes wrong, the user gets one line on standard error and no
+     * stack trace: exit 2 for invalid input, 70 for an internal error.
+     */
     @Override
     public Integer call() {
+        try {
+            return explore();
+        } catch (Throwable e) {
+            err.println("vclab explore: internal error: " + e);
+            return 70;
+        }
+    }
+
+    private int explore() {
         ExploreOptions options;
         Scenario scenario;
         try {
             options = options();
             scenario = scenario();
+        } catch (InvalidOptionException e) {
+            err.println(e.getMessage());
+            return 2;
         } catch (IllegalArgumentException | UnsupportedOperationException | IOException e) {
             err.println("vclab explore: " + e.getMessage());
             return 2;
@@ -127,6 +154,14 @@ public final class ExploreCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("vclab explore: cannot write " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** An option value out of its range, with picocli's message for an invalid value. */
+    private static final class InvalidOptionException extends RuntimeException {
+        InvalidOptionException(String option, Object value, String expected) {
+            super("Invalid value for option '" + option + "': " + value + " is out of range;"
+                    + " expected " + expected);
         }
     }
 
@@ -141,29 +176,52 @@ public final class ExploreCommand implements Callable<Integer> {
         requireAtLeast("--bound", bound, 0);
         requireAtLeast("--depth", depth, 1);
         requireAtLeast("--spin-limit", spinLimit, 1);
-        requireAtLeast("--workers", workers, 0);
         o.bound = bound;
         o.seed = seed;
         o.depth = depth;
-        o.maxSchedules = maxSchedules < 0 ? -1 : maxSchedules;
-        o.maxSeconds = maxSeconds <= 0 ? -1 : maxSeconds;
+        if (maxSchedules != null) {
+            requireAtLeast("--max-schedules", maxSchedules, 1);
+            o.maxSchedules = maxSchedules;
+        }
+        if (maxSeconds != null) {
+            if (!(maxSeconds > 0) || maxSeconds.isInfinite()) {
+                throw new InvalidOptionException("--max-seconds", number(maxSeconds),
+                        "a number of seconds above 0");
+            }
+            o.maxSeconds = maxSeconds;
+        }
         o.spinLimit = spinLimit;
         o.partialOrderReduction = !noReduction;
-        if (workers > 0) {
+        if (workers != null) {
+            if (workers < 1 || workers > MAX_WORKERS) {
+                throw new InvalidOptionException("--workers", workers,
+                        "1 to " + MAX_WORKERS);
+            }
             o.workers = workers;
         }
         o.progress = quiet ? null : err;
         return o;
     }
 
+    /** Formats a number as the user most likely typed it: "0", not "0.0". */
+    private static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
     private static void requireAtLeast(String option, long value, long min) {
         if (value < min) {
-            throw new IllegalArgumentException("invalid " + option + " " + value
-                    + ": expected at least " + min);
+            throw new InvalidOptionException(option, value, "at least " + min);
         }
     }
 
     private Scenario scenario() throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("cannot read " + file + ": it is a directory;"
+                    + " explore takes one script file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("cannot read " + file + ": no such file");
         }
@@ -177,6 +235,10 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         if (junit != null) {
             ReportWriters.writeJunit(report, junit);
+        }
+        if (report.skipped()) {
+            out.println(ReportWriters.summary(report));
+            return 77;
         }
         if (!report.failed()) {
             out.println(ReportWriters.summary(report));

@@ -62,7 +62,9 @@ final class DfsSearch {
                 }
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "explorer worker failed", e);
+            // The stop reason reaches the user; the stack trace only the debug log.
+            LOG.log(System.Logger.Level.ERROR, "explorer worker failed: " + e);
+            LOG.log(System.Logger.Level.DEBUG, "explorer worker failed", e);
             state.stop("a worker failed: " + e);
             queue.close();
         }
@@ -76,17 +78,26 @@ final class DfsSearch {
                 return false;
             }
             policy.reset();
-            RunDriver.Result r = driver.run(policy);
+            RunDriver.Result r = driver.run(policy, state.deadlineNanos());
             state.runs.increment();
+            if (r.outOfTime()) {
+                state.outOfTime();
+                return false;
+            }
+            if (r.skipReason() != null) {
+                state.countSchedule();
+                state.skipped(r.skipReason());
+                return false;
+            }
             if (r.failure() != null) {
-                state.schedules.increment();
+                state.countSchedule();
                 state.offer(Found.of(r.failure(), policy, driver.scenario().name(),
                         options.describeStrategy(), r.steps(),
                         discoveries.getAndIncrement()));
             } else if (policy.pruned()) {
                 state.pruned.increment();
             } else {
-                state.schedules.increment();
+                state.countSchedule();
             }
             if (queue.hungry()) {
                 WorkItem split = policy.donate();

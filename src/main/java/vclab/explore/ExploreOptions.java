@@ -40,6 +40,12 @@ public final class ExploreOptions {
 
     /** Steps one thread may take at one virtual instant before the run counts as livelocked. */
     public long spinLimit = DEFAULT_SPIN_LIMIT;
+    /**
+     * The steps all threads together may take at one virtual instant, as a multiple of
+     * {@link #spinLimit}, before the run counts as livelocked. It is high so that a script
+     * doing much work at one instant (thousands of CLI commands) is not cut short.
+     */
+    public static final long INSTANT_STEPS_PER_SPIN_LIMIT = 100;
     /** Virtual time limit of a run in nanoseconds, or -1 to keep the scenario's. */
     public long virtualLimitNanos = -1;
     /** Stop at the first failing schedule. */
@@ -60,6 +66,12 @@ public final class ExploreOptions {
     /** Returns true if {@code failure} is one the search looks for (see {@link #failureFilter}). */
     boolean accepts(Failure failure) {
         return failure != null && (failureFilter == null || failureFilter.test(failure));
+    }
+
+    /** Returns the limit of steps of all threads at one virtual instant, from a spin limit. */
+    public static long instantStepLimit(long spinLimit) {
+        return spinLimit > Long.MAX_VALUE / INSTANT_STEPS_PER_SPIN_LIMIT ? Long.MAX_VALUE
+                : spinLimit * INSTANT_STEPS_PER_SPIN_LIMIT;
     }
 
     /** Returns the schedule budget in effect: {@link #maxSchedules}, or the walks' default. */

@@ -33,47 +33,50 @@ public final class Explorer {
     public ExploreReport explore() {
         SearchState state = new SearchState(options, null);
         int bound = -1;
-        long schedules;
         try (Progress p = Progress.start(options.progress, state)) {
             if (options.strategy == ExploreOptions.Strategy.DFS) {
-                long[] last = new long[1];
-                bound = searchBounds(state, last);
-                schedules = last[0];
+                bound = searchBounds(state);
             } else {
-                long k = options.strategy == ExploreOptions.Strategy.PCT ? defaultSteps() : 0;
-                new WalkSearch(driver, options, state, k).run();
-                schedules = state.schedules.sum();
+                long k = options.strategy == ExploreOptions.Strategy.PCT
+                        ? defaultSteps(state) : 0;
+                if (!state.stopped()) {
+                    new WalkSearch(driver, options, state, k).run();
+                }
             }
         }
-        return conclude(state, bound, schedules);
+        return conclude(state, bound);
     }
 
     /** Builds the report: minimises, re-checks and describes the failure, if any. */
-    private ExploreReport conclude(SearchState state, int bound, long schedules) {
+    private ExploreReport conclude(SearchState state, int bound) {
         double seconds = state.seconds();
-        double rate = seconds > 0 ? state.runs.sum() / seconds : 0;
         long runs = state.runs.sum();
+        double rate = seconds > 0 ? runs / seconds : 0;
         boolean complete = options.strategy == ExploreOptions.Strategy.DFS && !state.stopped();
         String stopReason = complete ? null : state.stopReason();
+        ExploreReport.Counts counts = new ExploreReport.Counts(state.bound(),
+                state.passSchedules.sum(), state.schedules.sum(), runs, 0, state.pruned.sum());
         List<String> warnings = new ArrayList<>();
         Found found = state.found();
         if (found == null) {
-            return new ExploreReport(scenario.name(), options.describeStrategy(), bound,
-                    schedules, runs, state.pruned.sum(), seconds, -1, rate, complete,
-                    stopReason, null, null, null, warnings);
+            return new ExploreReport(scenario.name(), options.describeStrategy(), bound, counts,
+                    seconds, -1, rate, complete, stopReason, state.skipReason(), null, null,
+                    null, warnings);
         }
 
+        long minimizeRuns = 0;
         if (options.minimize) {
             Minimizer m = new Minimizer(driver, options);
             found = m.minimize(found);
-            runs += m.runs();
+            minimizeRuns += m.runs();
         }
         found = recheck(found, warnings);
         String story = tell(found, warnings);
-        runs += 2;
-        return new ExploreReport(scenario.name(), options.describeStrategy(), bound, schedules,
-                runs, state.pruned.sum(), seconds, state.firstFailureSeconds(), rate, complete,
-                stopReason, found.failure(), found.schedule(), story, warnings);
+        minimizeRuns += 2;
+        counts = counts.withMinimizeRuns(minimizeRuns);
+        return new ExploreReport(scenario.name(), options.describeStrategy(), bound, counts,
+                seconds, state.firstFailureSeconds(), rate, complete, stopReason, null,
+                found.failure(), found.schedule(), story, warnings);
     }
 
     /**
@@ -85,20 +88,20 @@ public final class Explorer {
      * preemption. Those few schedules hold the simplest failures, which are then found in a
      * fraction of the runs. The full search of the bound follows.
      */
-    private int searchBounds(SearchState state, long[] lastSchedules) {
+    private int searchBounds(SearchState state) {
         int from = options.iterativeBound ? 0 : options.bound;
         int complete = -1;
         for (int b = from; b <= options.bound; b++) {
             state.bound(b);
             if (options.iterativeBound) {
+                state.startPass();
                 new DfsSearch(driver, options, state, b, b).run();
                 if (state.stopped()) {
                     break;
                 }
             }
-            long before = state.schedules.sum();
+            state.startPass();
             new DfsSearch(driver, options, state, b, -1).run();
-            lastSchedules[0] = state.schedules.sum() - before;
             if (state.stopped()) {
                 break;
             }
@@ -107,11 +110,22 @@ public final class Explorer {
         return complete;
     }
 
-    /** Returns the number of steps of one run under the default policy: PCT's k. */
-    private long defaultSteps() {
+    /**
+     * Returns the number of steps of one run under the default policy: PCT's k. Stops the
+     * search if that run ran out of time or the scenario skipped its work.
+     */
+    private long defaultSteps(SearchState state) {
         ReplayPolicy p = new ReplayPolicy(new Schedule(scenario.name(), "default", 0, -1, null,
                 List.of()));
-        return Math.max(1, driver.run(p).steps());
+        RunDriver.Result r = driver.run(p, state.deadlineNanos());
+        state.runs.increment();
+        if (r.outOfTime()) {
+            state.outOfTime();
+        } else if (r.skipReason() != null) {
+            state.countSchedule();
+            state.skipped(r.skipReason());
+        }
+        return Math.max(1, r.steps());
     }
 
     /**

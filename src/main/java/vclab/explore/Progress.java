@@ -3,7 +3,10 @@ package vclab.explore;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Prints one line a second about a running search: schedules, rate, pruned, failures. */
+/**
+ * Prints one line a second about a running search: schedules of the current pass (as the
+ * final summary counts them), rate, pruned, failures.
+ */
 final class Progress implements AutoCloseable {
     private final PrintStream out;
     private final SearchState state;
@@ -50,7 +53,7 @@ final class Progress implements AutoCloseable {
         String bound = state.bound() < 0 ? "" : "bound " + state.bound() + ", ";
         return String.format(Locale.ROOT,
                 "explore: %.0fs, %s%d schedules (%.0f runs/s), %d pruned, %d failures",
-                state.seconds(), bound, state.schedules.sum(), rate, state.pruned.sum(),
+                state.seconds(), bound, state.passSchedules.sum(), rate, state.pruned.sum(),
                 state.failures.sum());
     }
 

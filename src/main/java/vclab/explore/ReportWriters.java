@@ -13,20 +13,39 @@ public final class ReportWriters {
     private ReportWriters() {
     }
 
-    /** Returns one line about the search: what ran, how much, how fast, how it ended. */
+    /**
+     * Returns one line about the search: what ran, how much, how fast, how it ended. The
+     * schedules it names are those of the last pass, which progress lines count too.
+     */
     public static String summary(ExploreReport r) {
+        ExploreReport.Counts c = r.counts();
         StringBuilder sb = new StringBuilder();
         sb.append(r.scenario()).append(": ");
+        if (r.skipped()) {
+            return sb.append(r.skipReason()).append(" (").append(r.strategy())
+                    .append("; nothing explored)").toString();
+        }
         sb.append(r.failed() ? r.failure().kind().label() + " found" : "no failure");
-        sb.append(String.format(Locale.ROOT, " in %d schedules (%s", r.schedules(),
-                r.strategy()));
+        sb.append(" in ").append(c.schedules()).append(" schedules");
+        if (c.passBound() >= 0) {
+            sb.append(" at bound ").append(c.passBound());
+        }
+        sb.append(" (").append(r.strategy());
         if (r.complete()) {
             sb.append(", complete");
         } else if (r.stopReason() != null && !r.failed()) {
             sb.append(", stopped: ").append(r.stopReason());
         }
-        sb.append(String.format(Locale.ROOT, "; %d pruned, %d runs, %.2f s, %.0f runs/s)",
-                r.pruned(), r.runs(), r.seconds(), r.runsPerSecond()));
+        sb.append("; ");
+        if (c.allSchedules() != c.schedules()) {
+            sb.append(c.allSchedules()).append(" schedules in all passes, ");
+        }
+        sb.append(c.pruned()).append(" pruned, ").append(c.searchRuns()).append(" runs searching");
+        if (c.minimizeRuns() > 0) {
+            sb.append(", ").append(c.minimizeRuns()).append(" runs minimising");
+        }
+        sb.append(String.format(Locale.ROOT, ", %.2f s, %.0f runs/s)", r.seconds(),
+                r.runsPerSecond()));
         return sb.toString();
     }
 
@@ -48,7 +67,8 @@ public final class ReportWriters {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         String time = String.format(Locale.ROOT, "%.3f", r.seconds());
         sb.append("<testsuite name=\"vclab.explore\" tests=\"1\" failures=\"")
-                .append(r.failed() ? 1 : 0).append("\" errors=\"0\" skipped=\"0\" time=\"")
+                .append(r.failed() ? 1 : 0).append("\" errors=\"0\" skipped=\"")
+                .append(r.skipped() ? 1 : 0).append("\" time=\"")
                 .append(time).append("\">\n");
         sb.append("  <properties>\n");
         property(sb, "strategy", r.strategy());
@@ -58,7 +78,10 @@ public final class ReportWriters {
         sb.append("  </properties>\n");
         sb.append("  <testcase classname=\"explore\" name=\"").append(xml(r.scenario()))
                 .append("\" time=\"").append(time).append('"');
-        if (!r.failed()) {
+        if (r.skipped()) {
+            sb.append(">\n    <skipped message=\"").append(xml(r.skipReason()))
+                    .append("\"/>\n  </testcase>\n");
+        } else if (!r.failed()) {
             sb.append("/>\n");
         } else {
             sb.append(">\n    <failure type=\"").append(r.failure().kind().label())

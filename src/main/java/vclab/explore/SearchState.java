@@ -4,7 +4,15 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** Counters, budgets and the failure found, shared by the workers of an exploration. */
 final class SearchState {
+    static final String TIME_BUDGET_REACHED = "time budget reached";
+
+    /** Schedules run in all passes of the search, pruned runs left out. */
     final LongAdder schedules = new LongAdder();
+    /**
+     * Schedules run in the current pass: the one search of a walk, or one DFS pass over a
+     * bound. Progress lines and the report give this count.
+     */
+    final LongAdder passSchedules = new LongAdder();
     final LongAdder runs = new LongAdder();
     final LongAdder pruned = new LongAdder();
     final LongAdder failures = new LongAdder();
@@ -16,6 +24,7 @@ final class SearchState {
     private final ExploreOptions options;
     private volatile boolean stopped;
     private volatile String stopReason;
+    private volatile String skipReason;
     private volatile int bound = -1;
     private Found found;
     private long firstFailureNanos = -1;
@@ -25,10 +34,42 @@ final class SearchState {
     SearchState(ExploreOptions options, FailureKind onlyKind) {
         this.onlyKind = onlyKind;
         this.options = options;
-        this.deadlineNanos = options.maxSeconds < 0 ? Long.MAX_VALUE
-                : startNanos + (long) (options.maxSeconds * 1e9);
+        this.deadlineNanos = deadline(startNanos, options.maxSeconds);
         this.maxSchedules = options.scheduleBudget();
         this.stopOnFailure = options.stopOnFailure;
+    }
+
+    /** Returns the {@link System#nanoTime} at which the time budget ends, or Long.MAX_VALUE. */
+    private static long deadline(long startNanos, double maxSeconds) {
+        if (maxSeconds < 0) {
+            return Long.MAX_VALUE;
+        }
+        double nanos = maxSeconds * 1e9;
+        // Far deadlines saturate instead of overflowing into the past.
+        if (nanos >= Long.MAX_VALUE - Math.max(0, startNanos)) {
+            return Long.MAX_VALUE;
+        }
+        return startNanos + (long) nanos;
+    }
+
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** Stops the search because the time budget cut a run short. */
+    void outOfTime() {
+        stop(TIME_BUDGET_REACHED);
+    }
+
+    /** Stops the search because the scenario skipped its work, which every run would do. */
+    void skipped(String reason) {
+        skipReason = reason;
+        stop("the script was skipped");
+    }
+
+    /** Returns why the scenario skipped its work, or null if it ran. */
+    String skipReason() {
+        return skipReason;
     }
 
     /** Returns false, and stops the search, once a budget is used up or a stop was asked. */
@@ -41,7 +82,7 @@ final class SearchState {
             return false;
         }
         if (System.nanoTime() >= deadlineNanos) {
-            stop("time budget reached");
+            stop(TIME_BUDGET_REACHED);
             return false;
         }
         return true;
@@ -102,6 +143,17 @@ final class SearchState {
 
     void bound(int b) {
         bound = b;
+    }
+
+    /** Counts a schedule that ran to its end. */
+    void countSchedule() {
+        schedules.increment();
+        passSchedules.increment();
+    }
+
+    /** Starts a new DFS pass, whose schedules are counted from 0. Call it with no worker running. */
+    void startPass() {
+        passSchedules.reset();
     }
 
     /** Returns the preemption bound being searched, or -1 for walks. */

@@ -14,6 +14,13 @@ import vclab.sched.OpKind;
 final class Story {
     private static final int MAX_ITEMS = 8;
     private static final int CONTEXT_BEFORE = 1;
+    /**
+     * The maximum number of stretches listed one per line: the first {@link #HEAD_BLOCKS} and the last
+     * ones before the failure. The rest is summed up, so that a run of a million steps (a
+     * livelock) gives a story that can be read.
+     */
+    private static final int MAX_BLOCKS = 200;
+    private static final int HEAD_BLOCKS = 50;
 
     /** A maximal stretch of consecutive steps by one thread. */
     private record Block(String thread, int first, int last) {
@@ -44,14 +51,26 @@ final class Story {
         if (from > 0) {
             summarise(sb, blocks.subList(0, from), run, "before the first deviation");
         }
-        for (int b = from; b <= to && b < blocks.size(); b++) {
-            deviationLine(sb, blocks.get(b), run.steps(), s);
-            blockLines(sb, blocks.get(b), run);
+        if (to - from + 1 > MAX_BLOCKS) {
+            int tailFrom = to + 1 - (MAX_BLOCKS - HEAD_BLOCKS);
+            listBlocks(sb, blocks, from, from + HEAD_BLOCKS - 1, run, s);
+            summarise(sb, blocks.subList(from + HEAD_BLOCKS, tailFrom), run, "left out");
+            listBlocks(sb, blocks, tailFrom, to, run, s);
+        } else {
+            listBlocks(sb, blocks, from, to, run, s);
         }
         if (to + 1 < blocks.size()) {
             summarise(sb, blocks.subList(to + 1, blocks.size()), run, "until the end");
         }
         return sb.toString();
+    }
+
+    private static void listBlocks(StringBuilder sb, List<Block> blocks, int from, int to,
+            StoryRecorder run, Schedule s) {
+        for (int b = from; b <= to && b < blocks.size(); b++) {
+            deviationLine(sb, blocks.get(b), run.steps(), s);
+            blockLines(sb, blocks.get(b), run);
+        }
     }
 
     private static List<Block> blocks(List<StoryRecorder.StepRecord> steps) {

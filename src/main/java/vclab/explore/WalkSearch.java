@@ -67,16 +67,26 @@ final class WalkSearch {
                     random.reset(options.seed, i);
                     policy = random;
                 }
-                RunDriver.Result r = driver.run(policy);
+                RunDriver.Result r = driver.run(policy, state.deadlineNanos());
                 state.runs.increment();
-                state.schedules.increment();
+                if (r.outOfTime()) {
+                    state.outOfTime();
+                    return;
+                }
+                state.countSchedule();
+                if (r.skipReason() != null) {
+                    state.skipped(r.skipReason());
+                    return;
+                }
                 if (r.failure() != null) {
                     state.offer(Found.of(r.failure(), policy, driver.scenario().name(),
                             options.describeStrategy() + " run " + i, r.steps(), i));
                 }
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "explorer worker failed", e);
+            // The stop reason reaches the user; the stack trace only the debug log.
+            LOG.log(System.Logger.Level.ERROR, "explorer worker failed: " + e);
+            LOG.log(System.Logger.Level.DEBUG, "explorer worker failed", e);
             state.stop("a worker failed: " + e);
         }
     }

@@ -51,6 +51,13 @@ public final class Scheduler {
          * of parking the spinning thread and letting the rest of the simulation go on.
          */
         public boolean endOnLivelock;
+        /**
+         * Steps all threads together may take at one virtual instant before the run ends
+         * with {@link SimResult.Outcome#LIVELOCK}, or -1 for no limit. It catches threads
+         * that keep waking each other (a script that sends CLI commands in an endless loop),
+         * which {@link #spinLimit} misses because each thread blocks between its steps.
+         */
+        public long instantStepLimit = -1;
     }
 
     private static final SimThreadKilled KILLED = new SimThreadKilled();
@@ -63,6 +70,7 @@ public final class Scheduler {
     private final long epochMillis;
     private final Injections injections;
     private final boolean endOnLivelock;
+    private final long instantStepLimit;
 
     private final ArrayList<SimThread> threads = new ArrayList<>();
     private SimThread[] enabled = new SimThread[8];
@@ -78,6 +86,8 @@ public final class Scheduler {
     private long steps;
     private long spinInstant = -1;
     private SimThread spinThread;
+    private long stepsInstant = -1;
+    private long stepsAtInstant;
     private int lastChoices;
     private int nextObjectId;
     private long readyCounter;
@@ -108,6 +118,7 @@ public final class Scheduler {
         this.injections = options.injections != null ? options.injections
                 : new Injections(java.util.Set.of());
         this.endOnLivelock = options.endOnLivelock;
+        this.instantStepLimit = options.instantStepLimit;
         if (options.listeners != null) {
             listeners.addAll(options.listeners);
         }
@@ -621,6 +632,9 @@ public final class Scheduler {
 
     private void countStep(SimThread me) {
         steps++;
+        if (instantStepLimit >= 0) {
+            countInstantStep();
+        }
         if (spinThread != me || spinInstant != now) {
             spinThread = me;
             spinInstant = now;
@@ -640,6 +654,20 @@ public final class Scheduler {
             // answer; the rest of the simulation goes on and sees it hang.
             me.externalDone = false;
             step(me, OpKind.EXTERNAL, "nothing (livelocked)", -1);
+        }
+    }
+
+    private void countInstantStep() {
+        if (stepsInstant != now) {
+            stepsInstant = now;
+            stepsAtInstant = 0;
+        }
+        if (++stepsAtInstant > instantStepLimit && endOutcome == null) {
+            List<String> report = new ArrayList<>();
+            report.add("the threads took " + instantStepLimit + " steps at "
+                    + formatNanos(now) + " without letting virtual time pass");
+            report.addAll(describeThreads());
+            abort(SimResult.Outcome.LIVELOCK, report, null);
         }
     }
 

@@ -43,7 +43,7 @@ public final class VtcScenarioFactory implements ScenarioFactory {
 
     /**
      * Sets what the explorer's runs share and a replay of their schedules needs: the epoch,
-     * the livelock limit and the end of the run at the first livelock.
+     * the livelock limits and the end of the run at the first livelock.
      *
      * <p>NOTE: a schedule file does not record the explorer's {@code --spin-limit}; one found
      * with another limit than the default replays with the default.
@@ -52,6 +52,8 @@ public final class VtcScenarioFactory implements ScenarioFactory {
         options.epochMillis = EPOCH_MILLIS;
         options.spinLimit = ExploreOptions.DEFAULT_SPIN_LIMIT;
         options.endOnLivelock = true;
+        options.instantStepLimit =
+                ExploreOptions.instantStepLimit(ExploreOptions.DEFAULT_SPIN_LIMIT);
     }
 
     /** A factory for scripts whose varnish instances are {@code varnish}'s. */
@@ -154,6 +156,7 @@ public final class VtcScenarioFactory implements ScenarioFactory {
             List<String> invariants = new ArrayList<>();
             String[] panic = new String[1];
             List<String> failures = new ArrayList<>();
+            String[] skip = new String[1];
             TestRun.Hooks hooks = new TestRun.Hooks(
                     runner -> {
                         if (explorer.virtualLimitNanos < 0) {
@@ -176,6 +179,12 @@ public final class VtcScenarioFactory implements ScenarioFactory {
                             }
                         }
                         failures.addAll(ctx.failures());
+                        if (ctx.isSkipped()) {
+                            // A feature command logs its reason but does not record it.
+                            skip[0] = ctx.skipReason() != null ? ctx.skipReason()
+                                    : "skipped: a feature command found a lacking or"
+                                            + " conflicting feature";
+                        }
                     });
             Path tmpdir = idleTmpdirs.poll();
             if (tmpdir == null) {
@@ -187,7 +196,7 @@ public final class VtcScenarioFactory implements ScenarioFactory {
             } finally {
                 idleTmpdirs.add(tmpdir);
             }
-            return new ScenarioOutcome(result[0], invariants, panic[0], failures);
+            return new ScenarioOutcome(result[0], invariants, panic[0], failures, skip[0]);
         }
     }
 }

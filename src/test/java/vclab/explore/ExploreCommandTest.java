@@ -172,4 +172,64 @@ class ExploreCommandTest {
         assertTrue(err().contains(" schedules ("), err());
         assertEquals("time budget reached", r.stopReason());
     }
+
+    @Test
+    void outOfRangeOptionsAreInvalidInput() {
+        String[][] cases = {{"--workers", "100000"}, {"--workers", "0"}, {"--workers", "-1"},
+            {"--max-seconds", "0"}, {"--max-seconds", "-1"}, {"--max-seconds", "NaN"},
+            {"--max-schedules", "-5"}, {"--max-schedules", "0"}, {"--bound", "-1"},
+            {"--depth", "0"}, {"--spin-limit", "0"}};
+        for (String[] c : cases) {
+            err.reset();
+            int status = run(Programs.lostUpdate(), script.toString(), "--quiet", c[0], c[1]);
+            assertEquals(2, status, c[0] + " " + c[1] + ": " + out() + err());
+            assertTrue(err().contains("Invalid value for option '" + c[0] + "': " + c[1]),
+                    err());
+        }
+    }
+
+    @Test
+    void directoryIsInvalidInput() {
+        int status = run(Programs.lostUpdate(), dir.toString());
+        assertEquals(2, status);
+        assertTrue(err().contains("is a directory"), err());
+    }
+
+    @Test
+    void internalErrorPrintsOneLine() {
+        ScenarioFactory broken = (file, model) -> {
+            throw new StackOverflowError();
+        };
+        ExploreCommand command = new ExploreCommand(broken,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = new CommandLine(command).execute(script.toString());
+        assertEquals(70, status);
+        assertEquals("vclab explore: internal error: java.lang.StackOverflowError\n", err());
+    }
+
+    @Test
+    void skippedVtcScriptExits77() throws Exception {
+        String[] bodies = {"process p1 \"sleep 100\" -start\n", "client c1 {\n} -run\n",
+            "feature cmd false\n"};
+        for (String body : bodies) {
+            out.reset();
+            Files.writeString(script, "varnishtest \"skip\"\n" + body);
+            int status = runVtc(script.toString(), "--quiet");
+            assertEquals(77, status, body + out() + err());
+            assertTrue(out().contains("race.vtc: skipped: "), out());
+            assertFalse(out().contains("no failure"), out());
+        }
+    }
+
+    @Test
+    void endlessCliLoopIsALivelock() throws Exception {
+        Files.writeString(script, "varnishtest \"loop\"\n"
+                + "varnish v1 -vcl { backend default none; } -start\n"
+                + "loop 1000000000 { varnish v1 -cliok ping }\n");
+        int status = runVtc(script.toString(), "--quiet", "--spin-limit", "100",
+                "--schedule-out", dir.resolve("loop.schedule").toString());
+        assertEquals(1, status, out() + err());
+        assertTrue(out().contains("livelock found in 1 schedules"), out());
+    }
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import vclab.sched.Point;
 import vclab.sched.Scheduler;
 import vclab.sched.SimMutex;
+import vclab.sched.SimQueue;
 import vclab.sched.SimResult;
 import vclab.sched.SimThread;
 import vclab.testing.OwnThread;
@@ -100,6 +101,26 @@ final class Programs {
             });
             s.join(a);
             s.join(b);
+        });
+    }
+
+    /**
+     * Two threads that hand an item back and forth for ever at virtual time 0. Each blocks
+     * between its steps, so no thread alone spins, but virtual time never passes.
+     */
+    static Scenario pingPong() {
+        return of("ping pong", (s, failures) -> {
+            SimQueue<Integer> ping = s.newQueue("ping");
+            SimQueue<Integer> pong = s.newQueue("pong");
+            s.spawn("b", null, () -> {
+                while (true) {
+                    pong.put(ping.take());
+                }
+            });
+            while (true) {
+                ping.put(1);
+                pong.take();
+            }
         });
     }
 

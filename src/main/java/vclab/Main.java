@@ -1,5 +1,6 @@
 package vclab;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,14 +12,16 @@ import picocli.CommandLine.Command;
                 + " explore interleavings.",
         subcommands = {CommandLine.HelpCommand.class, TestCommand.class, AdmCommand.class,
             ServeCommand.class, ExploreCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Runs {@code vclab} without a subcommand: prints the usage and fails, exit code 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 
     public static void main(String[] args) {

@@ -118,7 +118,7 @@ final class BasicCommands {
         for (String name : call.args().subList(1, call.args().size())) {
             String text;
             try {
-                text = Files.readString(ctx.tmpdir().resolve(name), StandardCharsets.UTF_8);
+                text = TestFiles.decode(Files.readAllBytes(ctx.tmpdir().resolve(name)));
             } catch (IOException e) {
                 throw ctx.fail(call.id(), "CMD include: Unable to read file '" + name + "' ("
                         + strerror(e) + ")");

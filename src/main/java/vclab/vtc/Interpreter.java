@@ -32,6 +32,7 @@ final class Interpreter {
      */
     void run(ParsedScript script, String id, Map<String, CommandHandler> commands) {
         for (VtcCommand command : script.commands()) {
+            ctx.yieldIfTimeUp();
             if (ctx.isFailed() || ctx.isStopped()) {
                 return;
             }
@@ -90,6 +91,7 @@ final class Interpreter {
         long count = parseUnsigned(args.get(1));
         ParsedScript body = VtcScriptParser.parse(args.get(2), command.words().get(2).contentPos());
         for (long i = 0; i < count; i++) {
+            ctx.yieldIfTimeUp();
             ctx.log(4, id, "Loop #" + i);
             run(body, id, commands);
         }

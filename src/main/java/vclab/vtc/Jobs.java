@@ -56,8 +56,19 @@ final class Jobs {
         this.trace = options.trace() == null ? null : new TraceFile(options.trace());
     }
 
-    /** Runs every test; returns the program's exit code. */
+    /**
+     * Runs every test and writes the trace; returns the program's exit code, which is 2 when
+     * the tests passed or were skipped but the trace could not be written.
+     */
     int runAll(List<TestFiles.Loaded> tests, int badFilesSkipped) {
+        int code = runTests(tests, badFilesSkipped);
+        if (!writeTrace() && (code == 0 || code == 77)) {
+            return 2;
+        }
+        return code;
+    }
+
+    private int runTests(List<TestFiles.Loaded> tests, int badFilesSkipped) {
         skipped = badFilesSkipped;
         ExecutorService pool = Executors.newFixedThreadPool(args.jobs, r -> {
             Thread t = new Thread(r, "vclab-test");
@@ -80,7 +91,6 @@ final class Jobs {
             }
         } finally {
             pool.shutdownNow();
-            writeTrace();
         }
         if (args.keepGoing) {
             err.println(failed + " tests failed, " + skipped + " tests skipped, " + passed
@@ -134,14 +144,17 @@ final class Jobs {
                 environment, hooks).run();
     }
 
-    private void writeTrace() {
+    /** Writes the {@code --trace} file, if any; prints the error and returns false if it fails. */
+    private boolean writeTrace() {
         if (trace == null) {
-            return;
+            return true;
         }
         try {
             trace.write();
+            return true;
         } catch (IOException e) {
             err.println("vclab: cannot write the trace to " + options.trace() + ": " + e);
+            return false;
         }
     }
 

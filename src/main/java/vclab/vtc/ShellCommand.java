@@ -107,7 +107,8 @@ final class ShellCommand {
     static Result execute(VtcContext ctx, String script) {
         Map<String, String> env = environmentWithAdm(ctx);
         try {
-            return ctx.scheduler().external("shell", () -> runProcess(ctx.tmpdir(), env, script));
+            return ctx.scheduler().external("shell",
+                    () -> runProcess(ctx.shellProcesses(), ctx.tmpdir(), env, script));
         } catch (IOException e) {
             throw ctx.fail("top", "popen fails: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -117,20 +118,23 @@ final class ShellCommand {
         }
     }
 
-    private static Result runProcess(Path dir, Map<String, String> env, String script)
-            throws IOException, InterruptedException {
+    private static Result runProcess(ShellProcesses processes, Path dir, Map<String, String> env,
+            String script) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", script));
         pb.directory(dir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
+        Process p = processes.start(pb);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code;
         try (InputStream in = p.getInputStream()) {
             in.transferTo(out);
+            code = p.waitFor();
+        } finally {
+            processes.finished(p);
         }
-        int code = p.waitFor();
         // NOTE: Java reports a shell killed by signal N as exit code 128+N; varnishtest 7.1
         // reports exit code 0 then, with a shell_signal line. vclab cannot tell them apart.
         return new Result(out.toString(StandardCharsets.UTF_8), code & 0xff);

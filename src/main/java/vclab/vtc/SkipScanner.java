@@ -16,6 +16,7 @@ final class SkipScanner {
             "syslog", "receives syslog messages",
             "tunnel", "relays TCP connections",
             "vsm", "reads varnishd's shared memory");
+    private static final String PREFIX = "skipped: ";
 
     private SkipScanner() {
     }
@@ -46,18 +47,25 @@ final class SkipScanner {
         }
         String instance = c.words().size() > 1 && !c.words().get(1).text().startsWith("-")
                 ? " " + c.words().get(1).text() : "";
-        return "skipped: " + c.name() + instance + " (line " + c.pos().line() + ") " + what
+        return PREFIX + c.name() + instance + " (line " + c.pos().line() + ") " + what
                 + ", which vclab does not model";
+    }
+
+    /**
+     * Skips the test for {@code reason}, or with {@code --strict} fails it, because a test
+     * that vclab cannot run must not pass a strict run.
+     */
+    static void skip(VtcContext ctx, String id, String reason) {
+        if (ctx.options().strict()) {
+            throw ctx.fail(id, "--strict: " + reason.substring(PREFIX.length()));
+        }
+        ctx.markSkipped();
+        ctx.log(1, id, reason);
+        ctx.skipReason(reason);
     }
 
     /** Returns the handler that skips the test when such a command is reached at run time. */
     static CommandHandler handler() {
-        return call -> {
-            VtcContext ctx = call.ctx();
-            String reason = reason(call.command());
-            ctx.markSkipped();
-            ctx.log(1, call.id(), reason);
-            ctx.skipReason(reason);
-        };
+        return call -> skip(call.ctx(), call.id(), reason(call.command()));
     }
 }

@@ -2,7 +2,11 @@ package vclab.vtc;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +33,7 @@ final class TestFiles {
     static Loaded load(String name, Path pwd, PrintStream err, int[] skipped) {
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(pwd.resolve(name));
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            err.println(name + ":1:1: Cannot read file \"" + name + "\": not UTF-8 text");
-            return null;
+            text = decode(Files.readAllBytes(pwd.resolve(name)));
         } catch (IOException e) {
             err.println("Cannot stat file \"" + name + "\": " + BasicCommands.strerror(e));
             return null;
@@ -53,6 +52,45 @@ final class TestFiles {
             return null;
         }
         return new Loaded(name, VtcScriptParser.parse(text, name));
+    }
+
+    /**
+     * Returns the script text of a file's bytes. varnishtest 7.1.1 reads a C string, so the
+     * text ends at the first NUL byte. It is decoded as UTF-8, or as ISO-8859-1 when it is
+     * not UTF-8, so that vclab accepts any byte as varnishtest does.
+     */
+    static String decode(byte[] bytes) {
+        int end = 0;
+        while (end < bytes.length && bytes[end] != 0) {
+            end++;
+        }
+        ByteBuffer script = ByteBuffer.wrap(bytes, 0, end);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(script).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /**
+     * Returns why {@code bytes} are not UTF-8 text (a NUL byte or an invalid byte, with its
+     * offset), or null if they are.
+     */
+    static String notText(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return "it contains a NUL byte at offset " + i;
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            return String.format("it is not UTF-8 text (byte 0x%02x at offset %d)",
+                    bytes[in.position()] & 0xff, in.position());
+        }
+        return null;
     }
 
     /**

@@ -66,8 +66,9 @@ final class TestRun {
         Scheduler.Options so = new Scheduler.Options();
         so.realtime = options.realtime();
         so.virtualLimitNanos = options.timeoutSeconds() * 1_000_000_000L;
-        // The wall-clock limit is only a safety net for external work that hangs.
-        so.wallLimitMillis = Math.max(300_000L, options.timeoutSeconds() * 10_000L);
+        // varnishtest's -t counts wall-clock time, which a script can spend while virtual
+        // time does not move (a loop of CLI commands, a shell command that hangs).
+        so.wallLimitMillis = options.timeoutSeconds() * 1000L;
         if (hooks.scheduler() != null) {
             so = hooks.scheduler().apply(so);
         }
@@ -85,10 +86,22 @@ final class TestRun {
         LogexpectCommand logexpects = new LogexpectCommand();
         int[] exit = {2};
 
-        SimResult result = scheduler.run("top", () -> exit[0] = top(ctx, varnish, logexpects));
+        SimResult result;
+        try (WallClockLimit limit = so.wallLimitMillis < 0 ? null
+                : new WallClockLimit(scheduler, ctx, so.wallLimitMillis)) {
+            result = scheduler.run("top", () -> exit[0] = top(ctx, varnish, logexpects));
+        }
+        ctx.shellProcesses().killAll();
         boolean timedOut = result.outcome() == SimResult.Outcome.TIMEOUT
                 || result.outcome() == SimResult.Outcome.DEADLOCK;
         long nanos = result.virtualNanos();
+        // The scheduler's wait for a shell command and the timer both stop the run at the
+        // wall-clock limit, and either may come first.
+        if (result.outcome() == SimResult.Outcome.TIMEOUT && nanos < so.virtualLimitNanos) {
+            ctx.diag("vclab: the test took its time limit of " + options.timeoutSeconds()
+                    + " s (-t) in wall-clock time, at virtual time "
+                    + Scheduler.formatNanos(nanos) + "\n");
+        }
         if (result.outcome() != SimResult.Outcome.COMPLETED) {
             abandon(ctx, varnish, result);
             if (timedOut) {
@@ -133,9 +146,7 @@ final class TestRun {
             writeInfo(ctx);
             String reason = SkipScanner.scan(script);
             if (reason != null) {
-                ctx.markSkipped();
-                ctx.skipReason(reason);
-                ctx.log(1, "top", reason);
+                SkipScanner.skip(ctx, "top", reason);
             } else {
                 interpreter.run(script, "top", commands);
             }

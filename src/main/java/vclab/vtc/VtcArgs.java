@@ -141,12 +141,30 @@ final class VtcArgs {
                 defines.put(value.substring(0, eq), value.substring(eq + 1));
             }
             case 'j' -> jobs = (int) Math.max(1, Math.min(256, Interpreter.parseUnsigned(value)));
-            case 'n' -> iterations = (int) Math.min(Integer.MAX_VALUE,
-                    Interpreter.parseUnsigned(value));
+            case 'n' -> iterations = parsePositive(c, value);
             case 'p' -> params.add(value);
-            default -> timeout = (int) Math.min(Integer.MAX_VALUE,
-                    Interpreter.parseUnsigned(value));
+            default -> timeout = parsePositive(c, value);
         }
+    }
+
+    /**
+     * Parses the value of {@code -n} or {@code -t} like strtoul with base 0 (decimal,
+     * {@code 0x} hexadecimal or {@code 0} octal) and requires at least 1; larger values than
+     * {@link Integer#MAX_VALUE} are capped. varnishtest 7.1.1 reads junk as 0, which means no
+     * time limit for {@code -t} and an assertion failure for {@code -n}, so vclab rejects
+     * what strtoul would not read whole.
+     */
+    private static int parsePositive(char option, String value) throws BadValueException {
+        if (!value.matches("[1-9][0-9]*|0[0-7]*|0[xX][0-9a-fA-F]+")) {
+            throw new BadValueException("Cannot parse " + option + " opt '" + value
+                    + "': expected a positive integer");
+        }
+        long n = Interpreter.parseUnsigned(value);
+        if (n < 1) {
+            throw new BadValueException("Invalid " + option + " opt '" + value
+                    + "': expected a positive integer");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, n);
     }
 
     /** Parses a byte count like Varnish's VNUM_2bytes: a number with an optional b/k/m/g/t/p. */
@@ -204,7 +222,8 @@ final class VtcArgs {
         sb.append(String.format(fmt, "--trace FILE", "Write an event trace to FILE"));
         sb.append(String.format(fmt, "--schedule FILE",
                 "Replay the schedule in FILE, from vclab explore (one script)"));
-        sb.append(String.format(fmt, "--strict", "Fail on behaviour vclab does not model"));
+        sb.append(String.format(fmt, "--strict",
+                "Fail, not skip, tests with commands vclab does not model"));
         sb.append("A directory given as a file stands for the .vtc files below it.\n");
         return sb.toString();
     }

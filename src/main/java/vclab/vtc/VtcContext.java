@@ -23,6 +23,7 @@ public final class VtcContext {
     private final ServerRegistry servers = new ServerRegistry();
     private final BarrierRegistry barriers = new BarrierRegistry();
     private final VslRegistry vslLogs = new VslRegistry();
+    private final ShellProcesses shellProcesses = new ShellProcesses();
     private final StringBuilder diag = new StringBuilder();
     private final List<String> scriptErrors = new ArrayList<>();
     private int error;
@@ -30,6 +31,8 @@ public final class VtcContext {
     private vclab.sched.SimThread topThread;
     private int nextFd = 5;
     private String skipReason;
+    /** Set by the timer thread of the run's wall-clock limit, hence volatile. */
+    private volatile boolean timeUp;
     private final List<String> failures = new ArrayList<>();
     private final Map<String, vclab.vcl.Varnishd> varnishds = new java.util.LinkedHashMap<>();
     private java.util.function.BiConsumer<String, vclab.vcl.Varnishd> varnishdHook;
@@ -78,6 +81,26 @@ public final class VtcContext {
 
     public VslRegistry vslLogs() {
         return vslLogs;
+    }
+
+    /** Records that the run's wall-clock limit is reached; called from the timer thread. */
+    void markTimeUp() {
+        timeUp = true;
+    }
+
+    /**
+     * Gives the scheduler a step to end the run once its wall-clock limit is reached. Code
+     * that can loop without a scheduling point (a {@code loop} of {@code delay 0}) calls it.
+     */
+    void yieldIfTimeUp() {
+        if (timeUp) {
+            scheduler.yieldNow();
+        }
+    }
+
+    /** Returns the programs that the test's shell commands run. */
+    ShellProcesses shellProcesses() {
+        return shellProcesses;
     }
 
     /**

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vclab.explore.Schedule;
+import vclab.model.Models;
 
 /**
  * The varnishtest program: reads and checks the files, runs the tests (in parallel with
@@ -51,6 +54,9 @@ public final class VtcMain {
         if (a.files.isEmpty()) {
             err.print(VtcArgs.usage(argv0));
             return 1;
+        }
+        if (!checkLongOptions(a)) {
+            return 2;
         }
 
         if (a.verbosity > 1) {
@@ -99,6 +105,30 @@ public final class VtcMain {
     }
 
     /**
+     * Checks the values of {@code --model} and {@code --trace} before any script runs;
+     * prints what is wrong and returns false for an invalid one.
+     */
+    private boolean checkLongOptions(VtcArgs a) {
+        if (a.model != null) {
+            try {
+                Models.byId(a.model);
+            } catch (IllegalArgumentException e) {
+                err.println("vclab test: invalid --model: " + e.getMessage());
+                return false;
+            }
+        }
+        if (a.trace != null) {
+            Path dir = pwd.resolve(a.trace).getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                err.println("vclab test: cannot write the trace to " + a.trace + ": directory "
+                        + dir + " not found");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Reads the {@code --schedule} file, which replays one run of one script; prints why
      * and returns null when the file or the command line does not fit.
      */
@@ -109,15 +139,34 @@ public final class VtcMain {
             return null;
         }
         Path file = pwd.resolve(a.schedule);
+        byte[] bytes;
         try {
-            return Schedule.read(file);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             err.println("vclab test: cannot read the schedule " + a.schedule + ": "
                     + BasicCommands.strerror(e));
+            return null;
+        }
+        String notText = TestFiles.notText(bytes);
+        if (notText != null) {
+            err.println("vclab test: " + a.schedule + " is not a schedule from vclab explore: "
+                    + notText);
+            return null;
+        }
+        Schedule schedule;
+        try {
+            schedule = Schedule.parse(new String(bytes, StandardCharsets.UTF_8), a.schedule);
         } catch (IllegalArgumentException e) {
             err.println("vclab test: invalid schedule: " + e.getMessage());
+            return null;
         }
-        return null;
+        if (schedule.scenario().isEmpty() && schedule.steps() < 0
+                && schedule.entries().isEmpty()) {
+            err.println("vclab test: " + a.schedule + " is not a schedule from vclab explore:"
+                    + " it has no scenario, steps or choice line");
+            return null;
+        }
+        return schedule;
     }
 
     private VtcRunOptions options(VtcArgs a) {
@@ -142,7 +191,7 @@ public final class VtcMain {
         Path tmpRoot = Path.of(environment.getOrDefault("TMPDIR", "/tmp"));
         return new VtcRunOptions(a.params, a.defines, timeout, a.bufferSize, a.leaveTemp,
                 a.inTree, topbuild, a.model, a.realtime, a.strict,
-                a.trace == null ? null : Path.of(a.trace),
+                a.trace == null ? null : pwd.resolve(a.trace),
                 a.schedule == null ? null : Path.of(a.schedule), pwd, tmpRoot, false);
     }
 

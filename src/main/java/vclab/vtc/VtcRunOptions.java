@@ -17,7 +17,8 @@ import java.util.Map;
  * @param topbuild the build tree with {@code -i}, or null
  * @param model the Varnish model chosen with {@code --model}, or null for the default
  * @param realtime {@code --realtime}: virtual time follows the wall clock
- * @param strict {@code --strict}, for the varnish executor
+ * @param strict {@code --strict}: fail, instead of skip, a test with a command that vclab
+ *     does not model
  * @param trace the {@code --trace} file, or null
  * @param schedule the {@code --schedule} file, or null
  * @param pwd the working directory at start-up ({@code ${pwd}})

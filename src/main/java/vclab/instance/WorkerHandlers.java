@@ -73,7 +73,7 @@ final class WorkerHandlers {
                 async = true;
             } else if (a.startsWith("hold=")) {
                 try {
-                    hold = vclab.sched.Durations.parseNanos(a.substring(5));
+                    hold = VclabCommands.parseDuration(a.substring(5));
                 } catch (IllegalArgumentException e) {
                     c.out().setStatus(CliStatus.PARAM);
                     c.out().print("Bad duration '" + a.substring(5) + "': " + e.getMessage());

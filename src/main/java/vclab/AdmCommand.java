@@ -15,30 +15,32 @@ import vclab.repl.VclabAdm;
  * {@link VclabAdm} takes out vclab's own options and parses the rest as varnishadm's getopt
  * does.
  */
+/*
+ * The help text is laid out by hand: picocli wraps a description line longer than the usage
+ * width (80 columns) to column 0, so every line here stays shorter than that.
+ */
 @Command(name = "adm", modelTransformer = AdmCommand.RawArguments.class,
-        customSynopsis = "vclab adm [vclab options] [-h] [-n workdir] [-p] [-S secretfile]"
-                + " [-T [address]:port] [-t timeout] [command [...]]",
-        description = {"Talk to a varnishd or a vclab server over the CLI, as varnishadm does;"
-                + " without -T or -n, to a simulated varnishd in this process.",
+        customSynopsis = {"vclab adm [vclab options] [-h] [-n workdir] [-p] [-S secretfile]",
+            "                 [-T [address]:port] [-t timeout] [command [...]]"},
+        description = {
+            "Talk to a varnishd or a vclab server over the CLI, as varnishadm does;",
+            "without -T or -n, to a simulated varnishd in this process.",
             "  -n workdir  find the server through the VSM files of this work directory",
             "  -p          pass mode, printing each reply's status and length line",
             "  -S file     secret file for authentication (with -T)",
             "  -T address  CLI address, host:port",
             "  -t seconds  timeout of each wait for the server (default 5)",
-            "With a command, send it and print the reply; with a terminal on stdin, start the"
-                + " REPL; otherwise copy stdin to the server.",
+            "With a command, send it and print the reply; with a terminal on stdin, start",
+            "the REPL; otherwise copy stdin to the server.",
             "vclab options, before the command words:",
             "  --model M            Varnish model of the simulated varnishd (default v8.0)",
             "  --param NAME=VALUE   set a parameter at start, as varnishd -p (repeatable)",
-            "  -b ADDR, --backend ADDR   backend of the boot VCL, as varnishd -b"
-                + " (default none)",
-            "  -f FILE, --vcl-file FILE  boot VCL file, as varnishd -f; -f '' boots without"
-                + " a VCL",
+            "  -b, --backend ADDR   backend of the boot VCL, as varnishd -b (default none)",
+            "  -f, --vcl-file FILE  boot VCL file, as varnishd -f; -f '' boots without a VCL",
             "  --dialect 7.1|8.0    Varnish release whose CLI output to reproduce",
-            "  --virtual-time       virtual time stands still between commands instead of"
-                + " following the wall clock; a command's delays run at once",
-            "  --history FILE       REPL history file (default ~/.vclab_history; '' for"
-                + " none)",
+            "  --virtual-time       virtual time stands still between commands instead of",
+            "                       following the wall clock; a command's delays run at once",
+            "  --history FILE       REPL history (default ~/.vclab_history; '' for none)",
             "  --help               print this help"})
 public final class AdmCommand implements Callable<Integer> {
 

@@ -25,6 +25,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        Logging.installManager();
         System.exit(execute(args));
     }
 

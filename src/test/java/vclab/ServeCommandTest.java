@@ -74,7 +74,8 @@ class ServeCommandTest {
         int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true))
                 .execute("-S", "none", "-T", "127.0.0.1:0");
         assertEquals(2, exit);
-        assertTrue(err.toString().contains("Neither -b nor -f given"), err.toString());
+        assertTrue(err.toString().endsWith("Error: Neither -b nor -f given. (use -f '' to"
+                + " override)\n(-? gives usage)\n"), err.toString());
     }
 
     @Test

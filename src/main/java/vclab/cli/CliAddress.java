@@ -1,5 +1,6 @@
 package vclab.cli;
 
+import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param port the port part, or null when absent (port 0)
  */
 public record CliAddress(String text, String host, String port) {
+    private static final BigInteger ULONG_RANGE = BigInteger.ONE.shiftLeft(64);
 
     /** An address that could not be split or resolved; the message is varnishd's text. */
     public static final class AddressException extends Exception {
@@ -81,21 +83,29 @@ public record CliAddress(String text, String host, String port) {
         return result;
     }
 
+    /**
+     * Reads the port as glibc's getaddrinfo reads a numeric service: strtoul, then the low 32
+     * bits as an int, of which the low 16 bits are the port. So varnishd 7.1.1 listens on
+     * 34463 for {@code -T 127.0.0.1:99999}, and a value whose int is negative is rejected.
+     */
     private int parsePort() throws AddressException {
         if (port == null || port.isEmpty()) {
             return 0;
         }
         // NOTE: getaddrinfo also takes service names from /etc/services ("http"); only
         // numbers are taken here.
-        try {
-            int value = Integer.parseInt(port);
-            if (value >= 0 && value <= 65535) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the resolver's message
+        if (!port.matches("[+-]?[0-9]+")) {
+            throw new AddressException("Servname not supported for ai_socktype");
         }
-        throw new AddressException("Servname not supported for ai_socktype");
+        BigInteger value = new BigInteger(port.startsWith("+") ? port.substring(1) : port);
+        // strtoul saturates beyond its range and negates within it, modulo 2^64.
+        BigInteger unsigned = value.abs().compareTo(ULONG_RANGE) >= 0
+                ? ULONG_RANGE.subtract(BigInteger.ONE) : value.mod(ULONG_RANGE);
+        int service = unsigned.intValue();
+        if (service < 0) {
+            throw new AddressException("Servname not supported for ai_socktype");
+        }
+        return service & 0xffff;
     }
 
     /** Formats a bound socket as varnishd publishes it in VSM: {@code <address> <port>}. */

@@ -29,7 +29,6 @@ public final class CliBuiltins {
     /** The challenge of a session once it has authenticated: 32 NUL bytes. */
     public static final String CLEARED_CHALLENGE = "\0".repeat(32);
 
-    private static final System.Logger LOG = System.getLogger(CliBuiltins.class.getName());
     private static final int CHALLENGE_LENGTH = 32;
 
     /** Where {@code auth} reads the secret from. */
@@ -144,8 +143,7 @@ public final class CliBuiltins {
         CliSession session = call.session();
         String expected = authResponse(session.challenge(), secret);
         if (!CFormat.equalsIgnoreAsciiCase(expected, call.args().get(0))) {
-            LOG.log(System.Logger.Level.WARNING, "CLI Authentication failure from {0}",
-                    session.peer());
+            // CliConnection logs the failure, once, for TCP sessions.
             out.setStatus(CliStatus.CLOSE);
             return;
         }

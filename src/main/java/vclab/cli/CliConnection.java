@@ -20,14 +20,18 @@ final class CliConnection implements Runnable {
 
     private final CliServer server;
     private final Socket socket;
+    private final int id;
     private final String peer;
     private volatile Thread thread;
     private volatile boolean aborted;
+    private volatile boolean evicted;
     private volatile boolean writeStalled;
+    private volatile boolean authenticated;
 
-    CliConnection(CliServer server, Socket socket) {
+    CliConnection(CliServer server, Socket socket, int id) {
         this.server = server;
         this.socket = socket;
+        this.id = id;
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.peer = CliAddress.numericHost(remote.getAddress()) + " " + remote.getPort();
     }
@@ -40,6 +44,27 @@ final class CliConnection implements Runnable {
         return thread;
     }
 
+    /** Returns the session id, which grows with each accepted connection. */
+    int id() {
+        return id;
+    }
+
+    /** Returns the client's address and port as logs show them ("127.0.0.1 40312"). */
+    String peer() {
+        return peer;
+    }
+
+    /** Returns whether the session has authenticated, as of its last request. */
+    boolean isAuthenticated() {
+        return authenticated;
+    }
+
+    /** Closes the session to make room for a new connection at the session limit. */
+    void evict() {
+        evicted = true;
+        abort();
+    }
+
     /** Closes the socket from another thread, which ends the session's blocking call. */
     void abort() {
         aborted = true;
@@ -48,7 +73,7 @@ final class CliConnection implements Runnable {
 
     @Override
     public void run() {
-        LOG.log(Level.DEBUG, "CLI session from {0} opened", peer);
+        LOG.log(Level.INFO, "CLI session from {0} opened", peer);
         String reason;
         try {
             reason = serve();
@@ -58,7 +83,8 @@ final class CliConnection implements Runnable {
             if (writeStalled) {
                 reason = "a reply write blocked for longer than cli_timeout";
             } else {
-                reason = aborted ? "server closing" : "I/O error: " + e.getMessage();
+                reason = evicted ? "closed for a new connection at the session limit"
+                        : aborted ? "server closing" : "I/O error: " + e.getMessage();
             }
         } catch (RuntimeException e) {
             // A service or reply that breaks the protocol's rules; the session cannot go on.
@@ -68,7 +94,7 @@ final class CliConnection implements Runnable {
             closeQuietly(socket);
             server.forget(this);
         }
-        LOG.log(Level.DEBUG, "CLI session from {0} closed: {1}", peer, reason);
+        LOG.log(Level.INFO, "CLI session from {0} closed: {1}", peer, reason);
     }
 
     /** Runs the session until it ends; returns why it ended. */
@@ -81,11 +107,12 @@ final class CliConnection implements Runnable {
                 server.options().maxRequestBytes());
 
         CliReply greeting = server.service().greet(session);
+        authenticated = session.isAuthenticated();
         write(out, greeting);
         if (greeting.status() == CliStatus.CLOSE) {
             return "greeting had status 500";
         }
-        framer.setAuthenticated(session.isAuthenticated());
+        framer.setAuthenticated(authenticated);
 
         byte[] buffer = new byte[READ_BUFFER_BYTES];
         while (!aborted) {
@@ -100,7 +127,7 @@ final class CliConnection implements Runnable {
                 return reason;
             }
         }
-        return "server closing";
+        return evicted ? "closed for a new connection at the session limit" : "server closing";
     }
 
     /** Runs every request the bytes complete; returns a reason when the session must end. */
@@ -124,12 +151,15 @@ final class CliConnection implements Runnable {
                 continue;
             }
             CliReply reply = execute(session, step.request());
+            // Set before the reply goes out, so that a client that has read its 200 counts
+            // as authenticated at the session limit.
+            authenticated = session.isAuthenticated();
             write(out, reply);
             String reason = closingReason(step.request(), reply, session);
             if (reason != null) {
                 return reason;
             }
-            framer.setAuthenticated(session.isAuthenticated());
+            framer.setAuthenticated(authenticated);
         }
         return null;
     }

@@ -9,8 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +31,9 @@ import java.util.function.Supplier;
  * 500 reply and the close; varnishd has no bound), sessions by {@link Options#maxSessions()},
  * and a reply write that blocks longer than {@code cli_timeout} (a client that does not read)
  * closes its session. varnishd closes no idle session and blocks on such writes; vclab does
- * both so that one client cannot hold resources for ever.
+ * both so that one client cannot hold resources for ever. At the session limit, a new
+ * connection closes the oldest session that has not authenticated, so that idle connections
+ * cannot lock clients out; only when every session has authenticated is the new one closed.
  */
 public final class CliServer implements AutoCloseable {
     /** The address used when none is given. */
@@ -40,6 +41,12 @@ public final class CliServer implements AutoCloseable {
 
     /** varnishd's default {@code cli_timeout}. */
     public static final Duration DEFAULT_CLI_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The default bound on concurrent sessions. Each session has a platform thread; varnishd
+     * 7.1.1 has no bound, and still answered with 300 idle connections open.
+     */
+    public static final int DEFAULT_MAX_SESSIONS = 1024;
 
     private static final System.Logger LOG = System.getLogger(CliServer.class.getName());
     private static final long JOIN_MILLIS = 5_000;
@@ -53,7 +60,8 @@ public final class CliServer implements AutoCloseable {
      * @param cliTimeout the current {@code cli_timeout}, read at each wait; null, zero or
      *     negative means no limit
      * @param maxRequestBytes the bound on one request (line or here-document)
-     * @param maxSessions the bound on concurrent sessions; further connections are closed
+     * @param maxSessions the bound on concurrent sessions; at the bound, a new connection
+     *     closes the oldest unauthenticated session, or is closed when there is none
      */
     public record Options(String address, boolean listenAny, Dialect dialect,
             Supplier<Duration> cliTimeout, int maxRequestBytes, int maxSessions) {
@@ -71,10 +79,11 @@ public final class CliServer implements AutoCloseable {
             }
         }
 
-        /** Loopback on 6082, 7.1, 60 s, 16 MiB requests, 128 sessions. */
+        /** Loopback on 6082, 7.1, 60 s, 16 MiB requests, {@link #DEFAULT_MAX_SESSIONS}. */
         public static Options defaults() {
             return new Options(DEFAULT_ADDRESS, false, Dialect.V7_1,
-                    () -> DEFAULT_CLI_TIMEOUT, CliFramer.DEFAULT_MAX_REQUEST_BYTES, 128);
+                    () -> DEFAULT_CLI_TIMEOUT, CliFramer.DEFAULT_MAX_REQUEST_BYTES,
+                    DEFAULT_MAX_SESSIONS);
         }
 
         public Options withAddress(String value) {
@@ -110,20 +119,27 @@ public final class CliServer implements AutoCloseable {
     private final CliService service;
     private final Options options;
     private final String name;
-    private final List<ServerSocket> listeners = new ArrayList<>();
+    private final List<ServerSocket> listeners;
     private final List<Thread> acceptors = new ArrayList<>();
-    private final Set<CliConnection> connections = ConcurrentHashMap.newKeySet();
+    /** The open sessions by session id, so in the order they were accepted. */
+    private final ConcurrentSkipListMap<Integer, CliConnection> connections =
+            new ConcurrentSkipListMap<>();
     private final ScheduledThreadPoolExecutor watchdog;
     private final AtomicInteger sessionIds = new AtomicInteger();
     private final AtomicLong rejectedSessions = new AtomicLong();
+    private final AtomicLong evictedSessions = new AtomicLong();
     private volatile boolean closed;
     /** The watchdog's threads, so that close() can wait until they have exited. */
     private final List<Thread> watchdogThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private CliServer(CliService service, Options options) {
+    private CliServer(CliService service, Options options, List<ServerSocket> listeners) {
         this.service = service;
         this.options = options;
-        this.name = "vclab-cli-" + Integer.toHexString(System.identityHashCode(this));
+        this.listeners = listeners;
+        // The process id tells servers of different processes apart, and the port (bound
+        // until close) servers of one process.
+        this.name = "vclab-cli-" + ProcessHandle.current().pid() + "-"
+                + listeners.get(0).getLocalPort();
         this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, name + "-watchdog");
             thread.setDaemon(true);
@@ -143,13 +159,7 @@ public final class CliServer implements AutoCloseable {
     public static CliServer start(CliService service, Options options) throws IOException {
         Objects.requireNonNull(service, "service");
         List<InetSocketAddress> targets = resolveListenAddresses(options);
-        CliServer server = new CliServer(service, options);
-        try {
-            server.bind(targets);
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        CliServer server = new CliServer(service, options, bind(targets, options));
         server.startAcceptors();
         LOG.log(Level.INFO, "CLI server {0} listening on {1}", server.name,
                 server.vsmAddressLines().strip().replace('\n', ','));
@@ -177,7 +187,9 @@ public final class CliServer implements AutoCloseable {
         return targets;
     }
 
-    private void bind(List<InetSocketAddress> targets) throws IOException {
+    private static List<ServerSocket> bind(List<InetSocketAddress> targets, Options options)
+            throws IOException {
+        List<ServerSocket> listeners = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (InetSocketAddress target : targets) {
             ServerSocket listener = new ServerSocket();
@@ -194,6 +206,7 @@ public final class CliServer implements AutoCloseable {
             throw new IOException("-T " + options.address() + " could not be listened on ("
                     + String.join("; ", failures) + ")");
         }
+        return listeners;
     }
 
     private void startAcceptors() {
@@ -251,7 +264,7 @@ public final class CliServer implements AutoCloseable {
     }
 
     void forget(CliConnection connection) {
-        connections.remove(connection);
+        connections.remove(connection.id(), connection);
     }
 
     private void acceptLoop(ServerSocket listener) {
@@ -276,26 +289,49 @@ public final class CliServer implements AutoCloseable {
     }
 
     private void admit(Socket socket) {
-        if (closed || connections.size() >= options.maxSessions()) {
+        if (closed || (connections.size() >= options.maxSessions() && !evictOldest(socket))) {
             long count = rejectedSessions.incrementAndGet();
             if (Long.bitCount(count) == 1) {
-                LOG.log(Level.WARNING, "CLI session limit of {0} reached; closed {1} new"
-                        + " connections so far, the latest from {2}", options.maxSessions(),
-                        count, socket.getRemoteSocketAddress());
+                LOG.log(Level.WARNING, "CLI session limit of {0} reached and every session"
+                        + " has authenticated; closed {1} new connections so far, the latest"
+                        + " from {2}", options.maxSessions(), count,
+                        socket.getRemoteSocketAddress());
             }
             CliConnection.closeQuietly(socket);
             return;
         }
         int id = sessionIds.incrementAndGet();
-        CliConnection connection = new CliConnection(this, socket);
+        CliConnection connection = new CliConnection(this, socket, id);
         Thread thread = new Thread(connection, name + "-session-" + id);
         thread.setDaemon(true);
         connection.setThread(thread);
-        connections.add(connection);
+        connections.put(id, connection);
         thread.start();
         if (closed) {
             connection.abort();
         }
+    }
+
+    /**
+     * Closes the oldest session that has not authenticated, to make room for a connection
+     * from {@code peer}; returns false when every session has authenticated.
+     */
+    private boolean evictOldest(Socket peer) {
+        for (CliConnection connection : connections.values()) {
+            if (!connection.isAuthenticated()) {
+                connections.remove(connection.id(), connection);
+                connection.evict();
+                long count = evictedSessions.incrementAndGet();
+                if (Long.bitCount(count) == 1) {
+                    LOG.log(Level.WARNING, "CLI session limit of {0} reached; closed the"
+                            + " oldest unauthenticated session (from {1}) for a connection"
+                            + " from {2}, {3} such closes so far", options.maxSessions(),
+                            connection.peer(), peer.getRemoteSocketAddress(), count);
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pause(long millis) {
@@ -319,7 +355,7 @@ public final class CliServer implements AutoCloseable {
         for (Thread acceptor : acceptors) {
             join(acceptor);
         }
-        List<CliConnection> open = new ArrayList<>(connections);
+        List<CliConnection> open = new ArrayList<>(connections.values());
         for (CliConnection connection : open) {
             connection.abort();
         }

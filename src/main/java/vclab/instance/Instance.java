@@ -45,6 +45,9 @@ public final class Instance implements CliService, CliSupport {
     private static final System.Logger LOG = System.getLogger(Instance.class.getName());
     /** How many start-up parameter sets {@link #startupParams} keeps. */
     private static final int MAX_STARTUP_PARAMS = 256;
+
+    /** The line varnishd 7.1.1 adds after most of its command-line errors. */
+    private static final String USAGE_HINT = "\n(-? gives usage)";
     /** Start-up parameter sets by dialect and options; see {@link #startupParams}. */
     private static final Map<String, StartupParams> STARTUP_PARAMS = new ConcurrentHashMap<>();
 
@@ -144,17 +147,20 @@ public final class Instance implements CliService, CliSupport {
             throws InstanceException {
         VarnishdArgs args = VarnishdArgs.parse(options.argv());
         if (args.error != null) {
-            throw new InstanceException("Error: " + args.error, 2);
+            String hint = args.error.startsWith("Too many arguments") ? USAGE_HINT : "";
+            throw new InstanceException("Error: " + args.error + hint, 2);
         }
         if (args.has('b') && args.has('f')) {
-            throw new InstanceException("Error: Only one of -b or -f can be specified", 2);
+            throw new InstanceException("Error: Only one of -b or -f can be specified"
+                    + USAGE_HINT, 2);
         }
         if (args.has('d') && args.has('F')) {
-            throw new InstanceException("Error: Only one of -d or -F can be specified", 2);
+            throw new InstanceException("Error: Only one of -d or -F can be specified"
+                    + USAGE_HINT, 2);
         }
         if (!args.has('b') && !args.has('f') && !args.has('d')) {
-            throw new InstanceException("Error: Neither -b nor -f given. (use -f '' to override)",
-                    2);
+            throw new InstanceException("Error: Neither -b nor -f given. (use -f '' to override)"
+                    + USAGE_HINT, 2);
         }
         Instance inst = new Instance(scheduler, options, args);
         if (!inst.startupErrors.isEmpty()) {

@@ -2,6 +2,8 @@ package vclab.instance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import vclab.cli.CliCall;
 import vclab.cli.CliCommand;
 import vclab.cli.CliDispatcher;
@@ -34,6 +36,15 @@ final class VclabCommands {
             "debug.dns", "debug.trace", "debug.threads", "debug.invariants", "debug.clock",
             "debug.switches");
 
+    /** The VCL events that an injection's {@code event=} filter can name. */
+    private static final Set<String> VCL_EVENTS = Set.of("LOAD", "WARM", "COLD", "DISCARD");
+
+    /**
+     * The maximum duration a command accepts: 100 years, so that the current virtual time
+     * plus the duration stays far below Long.MAX_VALUE nanoseconds.
+     */
+    static final long MAX_DURATION_NANOS = 100L * 365 * 86_400 * 1_000_000_000L;
+
     /** debug.req, which the manager forwards to the child. */
     static final CliCommand REQ = new CliCommand("debug.req",
             "debug.req [<url>] [hold=<duration>] [async]",
@@ -52,7 +63,8 @@ final class VclabCommands {
         {"debug.inject.clear", "debug.inject.clear [<id>]",
             "Remove one injection, or all of them.", "0", "1"},
         {"debug.release", "debug.release <name>",
-            "Let threads held by 'pause <name>' injections continue.", "1", "1"},
+            "Let threads held by 'pause <name>' injections continue, now and later: after a"
+                + " release, a later pause of that name passes at once.", "1", "1"},
         {"debug.dns", "debug.dns [<name> [<address>...] [at=<duration>] [latency=<duration>]]",
             "Set what a name resolves to for dynamic backends, from now or a later virtual time;"
                 + " without arguments list the table.", "0", "-1"},
@@ -167,11 +179,69 @@ final class VclabCommands {
             return;
         }
         try {
+            checkInjection(c.args());
             Injections.Rule r = injections().add(c.args());
             c.out().print("Injection " + r.id() + ": " + r.spec());
         } catch (IllegalArgumentException e) {
             fail(c, e.getMessage());
         }
+    }
+
+    /**
+     * Rejects what {@link Injections#add} would accept but can never fire as written: an
+     * unknown point to wait for, a barrier nothing declared (firing it would panic the child),
+     * an event that is not a VCL event, {@code times=0} and an overlong delay.
+     */
+    private void checkInjection(List<String> words) {
+        if (words.size() < 3) {
+            return;
+        }
+        String target = words.get(2);
+        switch (words.get(1).toLowerCase(Locale.ROOT)) {
+            case "wait" -> {
+                if (!Points.names().contains(target)) {
+                    throw new IllegalArgumentException("Unknown injection point '" + target
+                            + "'; debug.points lists them");
+                }
+            }
+            case "barrier" -> {
+                if (!injections().hasBarrier(target)) {
+                    throw new IllegalArgumentException("Unknown barrier '" + target
+                            + "': no barrier of that name is declared, and the CLI cannot"
+                            + " declare one; use pause " + target + " and debug.release "
+                            + target + " instead");
+                }
+            }
+            case "delay" -> parseDuration(target);
+            default -> {
+                // Injections.add rejects an unknown action.
+            }
+        }
+        for (String w : words.subList(3, words.size())) {
+            if (w.startsWith("event=") && !VCL_EVENTS.contains(
+                    w.substring(6).toUpperCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Invalid event in '" + w
+                        + "': use LOAD, WARM, COLD or DISCARD");
+            }
+            if (w.equals("times=0")) {
+                throw new IllegalArgumentException("Invalid count in '" + w
+                        + "': the injection would never fire; use times=1 or more");
+            }
+        }
+    }
+
+    /**
+     * Parses a duration of a command argument as {@link Durations#parseNanos} does, but
+     * rejects one longer than {@link #MAX_DURATION_NANOS} instead of letting it be cut to
+     * the largest long.
+     */
+    static long parseDuration(String text) {
+        long nanos = Durations.parseNanos(text);
+        if (nanos > MAX_DURATION_NANOS) {
+            throw new IllegalArgumentException("Invalid duration '" + text
+                    + "': longer than the maximum of 100 years");
+        }
+        return nanos;
     }
 
     private void injectClear(CliCall c) {
@@ -196,21 +266,32 @@ final class VclabCommands {
             return;
         }
         String name = c.args().get(0);
+        if (name.isEmpty()) {
+            fail(c, "Invalid name '': expected a host name");
+            return;
+        }
         List<String> addresses = new ArrayList<>();
         long at = inst.scheduler().now();
+        Long latency = null;
         try {
             for (String w : c.args().subList(1, c.args().size())) {
                 if (w.startsWith("at=")) {
-                    at = inst.scheduler().now() + Durations.parseNanos(w.substring(3));
+                    at = inst.scheduler().now() + parseDuration(w.substring(3));
                 } else if (w.startsWith("latency=")) {
-                    resolver.setLatency(name, Durations.parseNanos(w.substring(8)));
-                } else {
+                    latency = parseDuration(w.substring(8));
+                } else if (AddressLiterals.isNumeric(w)) {
                     addresses.add(w);
+                } else {
+                    fail(c, "Invalid address '" + w + "': expected an IPv4 or IPv6 address");
+                    return;
                 }
             }
         } catch (IllegalArgumentException e) {
             fail(c, e.getMessage());
             return;
+        }
+        if (latency != null) {
+            resolver.setLatency(name, latency);
         }
         resolver.set(name, addresses, at);
     }

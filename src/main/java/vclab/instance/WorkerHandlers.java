@@ -73,7 +73,7 @@ final class WorkerHandlers {
                 async = true;
             } else if (a.startsWith("hold=")) {
                 try {
-                    hold = vclab.sched.Durations.parseNanos(a.substring(5));
+                    hold = VclabCommands.parseDuration(a.substring(5));
                 } catch (IllegalArgumentException e) {
                     c.out().setStatus(CliStatus.PARAM);
                     c.out().print("Bad duration '" + a.substring(5) + "': " + e.getMessage());
@@ -354,9 +354,11 @@ final class WorkerHandlers {
             c.out().print("\"time\": " + CFormat.fixed(child.epochSeconds(), 6) + ",\n");
             c.out().print("\"refs\": 0,\n");
             c.out().print("\"completed\": true,\n");
-            c.out().print("\"spec\": \"\"\n");
+            c.out().print("\"spec\": \"\"");
             c.out().indent(-2);
-            c.out().print("}");
+            // One write, so no indentation goes before the brace: varnishd 7.1.1 prints "}"
+            // in column 0 here.
+            c.out().print("\n}");
             c.out().jsonEnd();
             return;
         }

@@ -37,7 +37,9 @@ import vclab.cli.adm.AdmOutput;
  * user can go on typing meanwhile.
  *
  * <p>Keys: Ctrl-C drops the line being typed (or stops waiting for a reply), Ctrl-D on an
- * empty line leaves with exit code 0, Tab completes (a Tab inside a here-document is a Tab).
+ * empty line leaves with exit code 0, also on an empty {@code heredoc> } line, where the
+ * unfinished command is not sent (varnishadm, which reads line by line, leaves there too). Tab
+ * completes (a Tab inside a here-document is a Tab).
  * {@code quit} ends the session through the server's 500 reply.
  */
 public final class Repl {
@@ -46,6 +48,7 @@ public final class Repl {
     public static final String SECONDARY_PROMPT = "%M> ";
 
     private static final String TAB_WIDGET = "vclab-tab";
+    private static final String CONTROL_D_WIDGET = "vclab-control-d";
 
     private final Terminal terminal;
     private final CliChannel channel;
@@ -168,7 +171,24 @@ public final class Repl {
         LineReader built = builder.build();
         built.getWidgets().put(TAB_WIDGET, () -> tab(built));
         built.getKeyMaps().get(LineReader.EMACS).bind(new Reference(TAB_WIDGET), KeyMap.ctrl('I'));
+        built.getWidgets().put(CONTROL_D_WIDGET, () -> controlD(built));
+        built.getKeyMaps().get(LineReader.EMACS).bind(new Reference(CONTROL_D_WIDGET),
+                KeyMap.ctrl('D'));
         return built;
+    }
+
+    /**
+     * Leaves on an empty {@code heredoc> } line, as on an empty first line. Elsewhere Ctrl-D
+     * keeps JLine's meaning: delete the character under the cursor, or list completions.
+     */
+    private static boolean controlD(LineReader reader) {
+        String buffer = reader.getBuffer().toString();
+        boolean atEnd = reader.getBuffer().cursor() == buffer.length();
+        if (atEnd && buffer.indexOf('\n') >= 0 && buffer.endsWith("\n")) {
+            throw new EndOfFileException();
+        }
+        reader.callWidget(LineReader.DELETE_CHAR_OR_LIST);
+        return true;
     }
 
     /** Completes, except inside a here-document, where VCL wants its Tab characters. */

@@ -202,6 +202,11 @@ public final class Injections {
         barriers.put(name, new SimBarrier(scheduler, name, parties));
     }
 
+    /** Returns whether {@link #declareBarrier} has declared a barrier of this name. */
+    public boolean hasBarrier(String name) {
+        return barriers.containsKey(name);
+    }
+
     /** Lets threads blocked by {@code pause NAME} rules continue, now and later. */
     public void release(String name) {
         released.add(name);

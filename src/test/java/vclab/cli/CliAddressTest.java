@@ -59,7 +59,20 @@ class CliAddressTest {
     @Test
     void nonNumericPortIsRejected() {
         assertThrows(CliAddress.AddressException.class, () -> parse("127.0.0.1:http").resolve());
-        assertThrows(CliAddress.AddressException.class, () -> parse("127.0.0.1:70000").resolve());
+        assertThrows(CliAddress.AddressException.class,
+                () -> parse("127.0.0.1:3000000000").resolve());
+        assertThrows(CliAddress.AddressException.class,
+                () -> parse("127.0.0.1:99999999999999999999999").resolve());
+        assertThrows(CliAddress.AddressException.class, () -> parse("127.0.0.1:-1").resolve());
+    }
+
+    /** glibc's getaddrinfo keeps the low 16 bits of the int, as varnishd and varnishadm do. */
+    @Test
+    void largePortWrapsAsGetaddrinfo() throws Exception {
+        assertEquals(34463, parse("127.0.0.1:99999").resolve().get(0).getPort());
+        assertEquals(4464, parse("127.0.0.1:70000").resolve().get(0).getPort());
+        assertEquals(1, parse("127.0.0.1:4294967297").resolve().get(0).getPort());
+        assertEquals(80, parse("127.0.0.1:+80").resolve().get(0).getPort());
     }
 
     @Test

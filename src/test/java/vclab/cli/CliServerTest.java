@@ -1,6 +1,7 @@
 package vclab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -309,13 +310,40 @@ class CliServerTest {
     }
 
     @Test
-    void sessionLimitClosesExtraConnections() throws IOException {
+    void sessionLimitClosesOldestUnauthenticated() throws IOException {
+        start(loopback().withMaxSessions(2));
+        try (CliClient authenticated = login();
+                Socket idle = new Socket(address().getAddress(), address().getPort());
+                CliClient late = connect()) {
+            idle.setSoTimeout(20_000);
+            assertClosedByServer(idle.getInputStream());
+            assertEquals(CliStatus.OK, late.authenticate(SECRET).status());
+            assertEquals(CliStatus.OK, authenticated.call("ping").status());
+        }
+    }
+
+    @Test
+    void sessionLimitKeepsAuthenticatedSessions() throws IOException {
         start(loopback().withMaxSessions(1));
-        try (CliClient first = connect();
+        try (CliClient first = login();
                 Socket second = new Socket(address().getAddress(), address().getPort())) {
             second.setSoTimeout(20_000);
             assertClosedByServer(second.getInputStream());
             assertEquals(CliStatus.OK, first.call("ping").status());
+        }
+    }
+
+    @Test
+    void defaultSessionLimitExceedsThreeHundred() {
+        assertTrue(CliServer.Options.defaults().maxSessions() > 300,
+                "limit " + CliServer.Options.defaults().maxSessions());
+    }
+
+    @Test
+    void serversHaveDistinctNames() throws IOException {
+        start(loopback());
+        try (CliServer other = CliServer.start(service, loopback())) {
+            assertNotEquals(server.threadNamePrefix(), other.threadNamePrefix());
         }
     }
 
@@ -356,6 +384,41 @@ class CliServerTest {
                 () -> start(loopback().withAddress("0.0.0.0:0")));
         assertTrue(e.getMessage().contains("not a loopback address"), e.getMessage());
         server = null;
+    }
+
+    @Test
+    void sessionOpenAndCloseAreLoggedAtInfo() throws IOException {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(CliServer.class.getName());
+        logger.addHandler(handler);
+        try {
+            start(loopback());
+            login().close();
+            server.close();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        List<String> infos = records.stream()
+                .filter(r -> r.getLevel() == java.util.logging.Level.INFO)
+                .map(r -> MessageFormat.format(r.getMessage(), r.getParameters())).toList();
+        assertTrue(infos.stream().anyMatch(m -> m.startsWith("CLI session from 127.0.0.1 ")
+                && m.endsWith(" opened")), infos.toString());
+        assertTrue(infos.stream().anyMatch(m -> m.startsWith("CLI session from 127.0.0.1 ")
+                && m.contains(" closed: ")), infos.toString());
     }
 
     @Test

@@ -125,6 +125,27 @@ class ReplTest {
     }
 
     @Test
+    void controlDAtHereDocumentExits() throws Exception {
+        runRepl();
+        vt.type("vcl.inline h1 << EOF\r");
+        int first = vt.await("heredoc> ");
+        vt.type("vcl 4.1;\r");
+        vt.await("heredoc> ", first + 1);
+        vt.type("\004");
+        assertEquals(0, exitCode());
+        assertEquals(List.of(List.of("banner")), model.channel().sent());
+    }
+
+    @Test
+    void controlDInsideLineDeletes() throws Exception {
+        runRepl();
+        // Ctrl-B moves back over the x, and Ctrl-D deletes it.
+        vt.type("pingx\002\004\r");
+        vt.await("PONG");
+        assertEquals(List.of(List.of("banner"), List.of("ping")), model.channel().sent());
+    }
+
+    @Test
     void quitPrintsTheCloseAndExits() throws Exception {
         runRepl();
         vt.type("quit\r");

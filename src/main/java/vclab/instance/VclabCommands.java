@@ -33,6 +33,7 @@ final class VclabCommands {
      */
     public static final java.util.Set<String> SIMULATION_COMMANDS = java.util.Set.of(
             "debug.vclab", "debug.points", "debug.inject", "debug.inject.clear", "debug.release",
+            "debug.barrier",
             "debug.dns", "debug.trace", "debug.threads", "debug.invariants", "debug.clock",
             "debug.switches");
 
@@ -62,6 +63,9 @@ final class VclabCommands {
                 + " event=NAME skip=N times=N.", "0", "-1"},
         {"debug.inject.clear", "debug.inject.clear [<id>]",
             "Remove one injection, or all of them.", "0", "1"},
+        {"debug.barrier", "debug.barrier <name> <parties>",
+            "Declare a barrier for 'barrier <name>' injections: the threads that reach it wait"
+                + " until <parties> of them have arrived, then all go on.", "2", "2"},
         {"debug.release", "debug.release <name>",
             "Let threads held by 'pause <name>' injections continue, now and later: after a"
                 + " release, a later pause of that name passes at once.", "1", "1"},
@@ -105,6 +109,7 @@ final class VclabCommands {
         d.register("debug.inject", this::inject);
         d.register("debug.inject.clear", this::injectClear);
         d.register("debug.release", c -> injections().release(c.args().get(0)));
+        d.register("debug.barrier", this::barrier);
         d.register("debug.dns", this::dns);
         d.register("debug.trace", this::trace);
         d.register("debug.threads", c -> c.out().print(String.join("\n",
@@ -207,9 +212,8 @@ final class VclabCommands {
             case "barrier" -> {
                 if (!injections().hasBarrier(target)) {
                     throw new IllegalArgumentException("Unknown barrier '" + target
-                            + "': no barrier of that name is declared, and the CLI cannot"
-                            + " declare one; use pause " + target + " and debug.release "
-                            + target + " instead");
+                            + "': declare it first with debug.barrier " + target
+                            + " <parties>");
                 }
             }
             case "delay" -> parseDuration(target);
@@ -256,6 +260,22 @@ final class VclabCommands {
         } catch (NumberFormatException e) {
             fail(c, "Invalid injection id '" + c.args().get(0) + "': expected a number");
         }
+    }
+
+    private void barrier(CliCall c) {
+        String name = c.args().get(0);
+        int parties;
+        try {
+            parties = Integer.parseInt(c.args().get(1));
+        } catch (NumberFormatException e) {
+            parties = 0;
+        }
+        if (parties < 1) {
+            fail(c, "Invalid number of parties '" + c.args().get(1)
+                    + "': expected a whole number of 1 or more");
+            return;
+        }
+        injections().declareBarrier(inst.scheduler(), name, parties);
     }
 
     private void dns(CliCall c) {

@@ -29,7 +29,9 @@ class RaceCommandChecksTest {
             new Case("debug.dns example.com not-an-ip", "'not-an-ip'"),
             new Case("debug.dns example.com 1.2.3.4 at=99999999999999999999s",
                     "99999999999999999999s"),
-            new Case("debug.dns \"\" 1.2.3.4", "''"));
+            new Case("debug.dns \"\" 1.2.3.4", "''"),
+            new Case("debug.barrier meet 0", "'0'"),
+            new Case("debug.barrier meet two", "'two'"));
 
     private static final List<String> ACCEPTED = List.of(
             "debug.inject vcl_send_event.inside wait vcl_send_event.after",
@@ -63,6 +65,15 @@ class RaceCommandChecksTest {
                 CliReply reply = model.call(line);
                 assertEquals(CliStatus.OK, reply.status(), line + ": " + reply.body());
             }
+        }
+    }
+
+    @Test
+    void declaredBarrierCanBeInjected() throws Exception {
+        try (TestModel model = TestModel.start()) {
+            assertEquals(CliStatus.OK, model.call("debug.barrier meet 2").status());
+            CliReply reply = model.call("debug.inject vcl_send_event.inside barrier meet");
+            assertEquals(CliStatus.OK, reply.status(), reply.body());
         }
     }
 

@@ -279,4 +279,28 @@ class SchedulerTest {
         });
         return r.steps() * 1_000_000L + r.virtualNanos();
     }
+
+    @Test
+    void barrierInjectionHoldsUntilEveryPartyArrives() {
+        Scheduler s = scheduler();
+        Point meetHere = new Point("test.meet", "where the two threads meet");
+        s.injections().declareBarrier(s, "meet", 2);
+        s.injections().add(List.of("test.meet", "barrier", "meet"));
+        List<String> events = new ArrayList<>();
+        SimResult r = s.run("top", () -> {
+            SimThread early = s.spawn("early", null, () -> {
+                s.point(meetHere, null, null);
+                events.add("early passes at " + s.now());
+            });
+            SimThread late = s.spawn("late", null, () -> {
+                s.sleep(5_000);
+                events.add("late arrives at " + s.now());
+                s.point(meetHere, null, null);
+            });
+            s.join(early);
+            s.join(late);
+        });
+        assertEquals(SimResult.Outcome.COMPLETED, r.outcome());
+        assertEquals(List.of("late arrives at 5000", "early passes at 5000"), events);
+    }
 }

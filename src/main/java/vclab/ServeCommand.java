@@ -220,7 +220,9 @@ public final class ServeCommand implements Callable<Integer> {
             stopRequested.await();
             return 0;
         } catch (IllegalArgumentException | IOException e) {
-            err.println("vclab serve: " + e.getMessage());
+            // Errors that varnishd also reports come in its own words, already prefixed.
+            String message = e.getMessage();
+            err.println(message.startsWith("Error: ") ? message : "vclab serve: " + message);
             return 2;
         } finally {
             removeHook(hook);

@@ -79,6 +79,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void unresolvableAddressIsReportedAsVarnishdDoes() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true))
+                .execute("-S", "none", "-T", "127.0.0.1:abc", "-b", "none");
+        assertEquals(2, exit);
+        assertTrue(err.toString().endsWith("Error: Could not resolve -T argument to address\n"
+                + "\tServname not supported for ai_socktype\n(-? gives usage)\n"),
+                err.toString());
+    }
+
+    @Test
     void missingSecretFileIsRejected() {
         StringWriter err = new StringWriter();
         Path missing = dir.resolve("nosuch");

@@ -171,8 +171,9 @@ public final class CliServer implements AutoCloseable {
         try {
             targets = CliAddress.parse(options.address()).resolve();
         } catch (CliAddress.AddressException e) {
-            throw new IllegalArgumentException("Could not resolve -T argument to address "
-                    + options.address() + ": " + e.getMessage(), e);
+            // varnishd's wording and layout: the error, the resolver's reason, the usage hint.
+            throw new IllegalArgumentException("Error: Could not resolve -T argument to"
+                    + " address\n\t" + e.getMessage() + "\n(-? gives usage)", e);
         }
         if (!options.listenAny()) {
             for (InetSocketAddress target : targets) {

@@ -481,12 +481,12 @@ public final class Instance implements CliService, CliSupport {
         return new CliHost() {
             @Override
             public Dialect dialect() {
-                return dialect;
+                return inside.dialect();
             }
 
             @Override
             public int cliLimit() {
-                return params.cliLimit();
+                return inside.cliLimit();
             }
 
             @Override

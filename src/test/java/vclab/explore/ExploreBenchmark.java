@@ -88,13 +88,15 @@ public final class ExploreBenchmark {
                 r.steps(), seconds, r.steps() / seconds, r.outcome());
     }
 
-    private static double median(double[] values) {
+    /** Returns the median of {@code values}, the upper one of an even count. */
+    static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         return v[v.length / 2];
     }
 
-    private static long peakHeapBytes() {
+    /** Returns the sum of the peak usage of the heap's memory pools. */
+    static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

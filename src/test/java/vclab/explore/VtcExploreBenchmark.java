@@ -1,9 +1,6 @@
 package vclab.explore;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -39,7 +36,7 @@ public final class VtcExploreBenchmark {
         for (int round = 0; round < 3; round++) {
             search(full, fullModel, bound, workers);
         }
-        System.out.printf(Locale.ROOT, "peak heap %.0f MB%n", peakHeapBytes() / 1e6);
+        System.out.printf(Locale.ROOT, "peak heap %.0f MB%n", ExploreBenchmark.peakHeapBytes() / 1e6);
     }
 
     /**
@@ -65,7 +62,7 @@ public final class VtcExploreBenchmark {
         System.out.printf(Locale.ROOT, "%s %s first failure: first (cold) %.1f ms, median of"
                 + " the last %d searches %.1f ms (%d schedules of the last bound)%n",
                 scenario.name(), model, times[0] * 1e3, warm,
-                median(Arrays.copyOfRange(times, times.length - warm, times.length)) * 1e3,
+                ExploreBenchmark.median(Arrays.copyOfRange(times, times.length - warm, times.length)) * 1e3,
                 schedules);
     }
 
@@ -80,21 +77,5 @@ public final class VtcExploreBenchmark {
                 scenario.name(), model, bound, r.schedules(), r.seconds(),
                 r.schedules() / r.seconds(), r.runs(), r.runsPerSecond(), r.pruned(),
                 r.complete(), r.failed() ? r.failure().summary() : "none");
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  * and a reply write that blocks longer than {@code cli_timeout} (a client that does not read)
  * closes its session. varnishd closes no idle session and blocks on such writes; vclab does
  * both so that one client cannot hold resources for ever. At the session limit, a new
- * connection closes the oldest session that has not authenticated, so that idle connections
- * cannot lock clients out; only when every session has authenticated is the new one closed.
+ * connection closes the oldest session that has not authenticated, so idle connections
+ * cannot lock clients out. Only when every session has authenticated is the new one closed.
  */
 public final class CliServer implements AutoCloseable {
     /** The address used when none is given. */
@@ -43,8 +43,8 @@ public final class CliServer implements AutoCloseable {
     public static final Duration DEFAULT_CLI_TIMEOUT = Duration.ofSeconds(60);
 
     /**
-     * The default bound on concurrent sessions. Each session has a platform thread; varnishd
-     * 7.1.1 has no bound, and still answered with 300 idle connections open.
+     * The default bound on concurrent sessions. Each session has a platform thread. varnishd
+     * 7.1.1 has no bound and still replied to ping with 300 idle connections open.
      */
     public static final int DEFAULT_MAX_SESSIONS = 1024;
 
@@ -136,8 +136,8 @@ public final class CliServer implements AutoCloseable {
         this.service = service;
         this.options = options;
         this.listeners = listeners;
-        // The process id tells servers of different processes apart, and the port (bound
-        // until close) servers of one process.
+        // The process id distinguishes servers of different processes, and the port (bound
+        // until close) distinguishes servers of one process.
         this.name = "vclab-cli-" + ProcessHandle.current().pid() + "-"
                 + listeners.get(0).getLocalPort();
         this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {

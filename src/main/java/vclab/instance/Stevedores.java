@@ -42,12 +42,12 @@ final class Stevedores {
         if (cached != null) {
             return cached;
         }
-        Stevedores made = make(specs);
+        Stevedores configured = make(specs);
         if (CONFIGURED.size() >= MAX_CONFIGURED) {
             CONFIGURED.clear();
         }
-        CONFIGURED.put(List.copyOf(specs), made);
-        return made;
+        CONFIGURED.put(List.copyOf(specs), configured);
+        return configured;
     }
 
     private static Stevedores make(List<String> specs) {

@@ -86,7 +86,7 @@ final class VclabCommands {
                 + " 41 or 42 its event handlers create or delete backends.", "0", "1"},
     };
 
-    /** The table entries of {@link #COMMANDS}, made once: every simulated varnishd has them. */
+    /** The table entries of {@link #COMMANDS}, built once because every varnishd shares them. */
     private static final List<CliCommand> ENTRIES = entries();
 
     private static List<CliCommand> entries() {
@@ -194,8 +194,9 @@ final class VclabCommands {
 
     /**
      * Rejects what {@link Injections#add} would accept but can never fire as written: an
-     * unknown point to wait for, a barrier nothing declared (firing it would panic the child),
-     * an event that is not a VCL event, {@code times=0} and an overlong delay.
+     * unknown point to wait for, a barrier not yet declared with {@code debug.barrier} (firing
+     * it would panic the child), an event that is not a VCL event, {@code times=0} and an
+     * overlong delay.
      */
     private void checkInjection(List<String> words) {
         if (words.size() < 3) {

@@ -124,10 +124,9 @@ public final class Manager {
     // ---------------------------------------------------------------- the event loop
 
     /**
-     * Runs one command. A defect of vclab's own in the command (an exception, or a stack
-     * overflow) must not take the manager down with it, or every later client would wait
-     * for ever: the command gets a 400 reply naming the error, which also goes to standard
-     * error and the log.
+     * Runs one command. A defect of vclab's own in it (an exception or a stack overflow) must
+     * not stop the manager, because every later client would then wait for ever. The command
+     * gets a 400 reply naming the error, which also goes to standard error and the log.
      */
     private void runCommand(Command c) {
         try {

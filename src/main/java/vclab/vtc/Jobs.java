@@ -57,8 +57,8 @@ final class Jobs {
     }
 
     /**
-     * Runs every test and writes the trace; returns the program's exit code, which is 2 when
-     * the tests passed or were skipped but the trace could not be written.
+     * Runs every test, writes the trace and returns the program's exit code. The code is 2
+     * when the tests passed or were skipped but the trace could not be written.
      */
     int runAll(List<TestFiles.Loaded> tests, int badFilesSkipped) {
         int code = runTests(tests, badFilesSkipped);

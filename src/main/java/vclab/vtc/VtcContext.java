@@ -104,8 +104,8 @@ public final class VtcContext {
     }
 
     /**
-     * Returns false when the test's log is discarded (a run under the explorer), so that a
-     * caller can skip formatting a line nobody reads.
+     * Returns false when the test's log is discarded (a run under the explorer), so a caller
+     * can skip formatting a line that is never read.
      */
     public boolean logging() {
         return log.enabled();

@@ -32,8 +32,8 @@ public final class VtcLog {
     }
 
     /**
-     * @param enabled false for a log that nobody reads (a run under the explorer): it then
-     *     formats and keeps nothing, and {@link #text()} is empty
+     * @param enabled false for a log that is never read (a run under the explorer), which
+     *     then formats and keeps nothing, and {@link #text()} is empty
      */
     public VtcLog(LongSupplier clockNanos, long capacity, boolean enabled) {
         this.clockNanos = clockNanos;

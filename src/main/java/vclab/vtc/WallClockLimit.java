@@ -14,9 +14,9 @@ final class WallClockLimit implements AutoCloseable {
     private final Thread timer;
 
     /**
-     * Starts the timer; the run ends {@code millis} milliseconds from now unless closed.
+     * Starts the timer, which ends the run {@code millis} milliseconds from now unless closed.
      *
-     * @param ctx told when the time is up, so that its threads give the scheduler a step
+     * @param ctx notified when the time is up, so its threads give the scheduler a step
      */
     WallClockLimit(Scheduler scheduler, VtcContext ctx, long millis) {
         timer = new Thread(() -> {

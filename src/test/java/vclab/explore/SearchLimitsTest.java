@@ -117,7 +117,7 @@ class SearchLimitsTest {
         }
     }
 
-    /** A scenario that skips its work in every run, as a skipped VTC script does. */
+    /** Returns a scenario that skips its work in every run, as a skipped VTC script does. */
     private static Scenario skipping(String reason) {
         return new Scenario() {
             @Override
